@@ -1,0 +1,1 @@
+"""Analysis stages: sentences, summaries, proposals, themes, keywords."""

@@ -1,0 +1,30 @@
+"""Word segmentation with jieba, loaded once and only when first needed.
+
+jieba segments Chinese far better than snownlp's character model and is the
+segmenter the ranking, keyword and name checks share.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any
+
+
+@functools.cache
+def _jieba() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@functools.lru_cache(maxsize=65536)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(_jieba().cut(text, HMM=True))
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` in order, whitespace and punctuation included."""
+    return _cut(text)

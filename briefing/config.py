@@ -1,0 +1,97 @@
+"""Settings: packaged defaults, then the user's TOML file, then command-line flags.
+
+A misspelt key or a value of the wrong type is an error, never silently ignored.
+The file is ``briefing.toml`` in the current folder, or the one named by
+``--config``; every key is optional::
+
+    title = "Chongqing policy briefing"
+    formats = ["md", "docx", "json"]
+    summarizer = "textrank"     # textrank, lead, snownlp
+    summary_chars = 300         # budget of each article summary, in characters
+    themes = "my-themes.toml"   # replaces the packaged taxonomy
+    templates = "my-templates"  # folder overriding the packaged templates
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+FORMATS = ("md", "docx", "json")
+DEFAULT_CONFIG = "briefing.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    title: str = "Policy briefing"
+    formats: tuple[str, ...] = FORMATS
+    summarizer: str = "textrank"
+    summary_chars: int = 300
+    themes: Path | None = None
+    templates: Path | None = None
+
+    def merged(self, **overrides: Any) -> Settings:
+        """A copy with the overrides that are not None applied, validated."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return validate(replace(self, **given))
+
+
+def validate(s: Settings) -> Settings:
+    bad = [f for f in s.formats if f not in FORMATS]
+    if bad or not s.formats:
+        raise ConfigError(f"unknown format(s) {', '.join(bad) or '(none)'}: choose from {', '.join(FORMATS)}")
+    if s.summary_chars < 20:
+        raise ConfigError(f"summary_chars must be at least 20 (got {s.summary_chars})")
+    from .registry import summarizers
+
+    if s.summarizer not in summarizers.names():
+        raise ConfigError(f"unknown summarizer {s.summarizer!r} (known: {', '.join(summarizers.names())})")
+    return s
+
+
+def _coerce(name: str, value: Any, origin: str, base: Path) -> Any:
+    expected = {f.name: f.type for f in fields(Settings)}[name]
+    if name == "formats":
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",")]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{origin}: formats must be a list of strings")
+        return tuple(value)
+    if name in ("themes", "templates"):
+        if not isinstance(value, str):
+            raise ConfigError(f"{origin}: {name} must be a path (string)")
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else base / path
+    if name == "summary_chars":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ConfigError(f"{origin}: summary_chars must be an integer")
+        return value
+    if not isinstance(value, str):
+        raise ConfigError(f"{origin}: {name} must be a string ({expected})")
+    return value
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Defaults overridden by ``path`` (or ./briefing.toml when it exists)."""
+    explicit = path is not None
+    path = path or Path(DEFAULT_CONFIG)
+    if not path.exists():
+        if explicit:
+            raise ConfigError(f"{path}: config file not found")
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    values = {k: _coerce(k, v, str(path), path.parent) for k, v in data.items()}
+    return validate(replace(Settings(), **values))

@@ -1,0 +1,199 @@
+"""Frozen values that flow between the stages.
+
+files --read--> Source --clean--> Page --segment--> Article --analyse--> Analysis
+                                                    everything --> Briefing --> writers
+
+Chinese text is carried twice where it is quoted: ``text`` is the analysis form
+(Simplified script, normalised punctuation) and ``orig`` is the text exactly as
+printed in the source.  Both always have the same length, so an offset found in
+one is valid in the other; quotes in a briefing are always cut from ``orig``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ArticleKind = Literal["news", "interview", "photo_caption", "other"]
+ProposalKind = Literal["suggestion", "plan"]
+ParaRole = Literal["body", "heading", "guests"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One decoded input file."""
+
+    path: str  # as the user named it (for messages and citations)
+    name: str  # file name only
+    text: str  # decoded text as printed (original script)
+    encoding: str
+    script: Literal["simplified", "traditional"]
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One source line in both forms, with its 1-based line number."""
+
+    no: int
+    text: str
+    orig: str
+    mark: int = 0  # Markdown heading level (``#`` count) printed before the line, 0 if none
+    bullet: bool = False  # printed as a list item (``- ``)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Page furniture removed by the cleaner, kept so that nothing is lost silently."""
+
+    line: int
+    text: str
+    reason: str
+
+
+BlockKind = Literal["heading", "kicker", "label", "byline", "body", "caption", "credit", "names", "guest"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A cleaned unit of a page: a paragraph of body text (broken lines rejoined) or a
+    structural line (heading, kicker, byline, label, photo caption or credit)."""
+
+    kind: BlockKind
+    text: str
+    orig: str
+    lines: tuple[int, ...]
+    mark: int = 0
+    continues: int | None = None  # index of the earlier body block this one continues
+    byline: str | None = None  # for a body block opened by 本报讯(…) or a caption with a credit
+    ends_open: bool = False  # the paragraph stops mid-sentence
+    seams: tuple[int, ...] = ()  # offsets where text printed elsewhere on the page was joined
+
+
+@dataclass(frozen=True)
+class Page:
+    source: Source
+    blocks: tuple[Block, ...]
+    dropped: tuple[Dropped, ...]
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph of an article, in both forms."""
+
+    text: str
+    orig: str
+    lines: tuple[int, ...]
+    role: ParaRole = "body"
+    # Offsets where the paragraph was rebuilt across interleaved columns: the text on
+    # either side is verbatim, but printed apart on the page.
+    seams: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    source: str  # file name
+    kind: ArticleKind
+    title: str | None
+    kicker: str | None
+    byline: str | None
+    paragraphs: tuple[Para, ...]
+
+    @property
+    def body(self) -> tuple[Para, ...]:
+        return tuple(p for p in self.paragraphs if p.role == "body")
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return tuple(n for p in self.paragraphs for n in p.lines)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # analysis form
+    orig: str  # as printed
+    para: int  # index into Article.paragraphs
+    start: int  # offset in that paragraph
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    theme: str
+    terms: tuple[str, ...]  # the matched terms: why the item sits under the theme
+    score: float
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str
+    article: str
+    speaker: str | None
+    role: str | None
+    body: str | None  # the institution, when no person speaks
+    kind: ProposalKind
+    text: str  # verbatim, as printed
+    para: int
+    themes: tuple[ThemeHit, ...] = ()
+    mandate: Literal["npc", "cppcc"] | None = None  # 人大代表 (建议) or 政协委员 (提案)
+
+    @property
+    def theme_keys(self) -> tuple[str, ...]:
+        return tuple(h.theme for h in self.themes)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An article with everything the analysis stages found in it."""
+
+    article: Article
+    summary: tuple[Sentence, ...]
+    keywords: tuple[str, ...]
+    proposals: tuple[Proposal, ...]
+    themes: tuple[ThemeHit, ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    label_zh: str
+    label_en: str
+    terms: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    theme: Theme
+    proposals: tuple[Proposal, ...]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    path: str
+    name: str
+    encoding: str
+    script: str
+    sha256: str
+    articles: int
+    dropped: int
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    generated: str  # ISO 8601 timestamp
+    sources: tuple[SourceInfo, ...]
+    analyses: tuple[Analysis, ...]
+    groups: tuple[ThemeGroup, ...]
+    skipped: tuple[Skipped, ...] = ()
+    settings: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def proposals(self) -> tuple[Proposal, ...]:
+        return tuple(p for a in self.analyses for p in a.proposals)

@@ -1,0 +1,68 @@
+"""Writers: the only code that writes output files.
+
+Each writer takes the finished :class:`~briefing.model.Briefing` and returns the
+bytes of one format; :func:`write_all` writes them atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import EXIT_OUTPUT, BriefingError
+from ..model import Briefing
+
+Writer = Callable[[Briefing, "RenderOptions"], bytes]
+
+
+class RenderOptions:
+    def __init__(self, templates: Path | None = None) -> None:
+        self.templates = templates
+
+
+def _writer(fmt: str) -> Writer:
+    if fmt == "md":
+        from .markdown import render_markdown
+
+        return render_markdown
+    if fmt == "json":
+        from .jsonout import render_json
+
+        return render_json
+    from .docx import render_docx
+
+    return render_docx
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename it over ``path``: an
+    interrupted run never leaves half a file, nor destroys the previous one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual mode
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_all(briefing: Briefing, out: Path, formats: tuple[str, ...], options: RenderOptions) -> list[Path]:
+    """Render every format first, then write them; nothing is written if one fails."""
+    rendered = [(out / f"briefing.{fmt}", _writer(fmt)(briefing, options)) for fmt in formats]
+    written = []
+    for path, data in rendered:
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            raise BriefingError(f"{path}: cannot write ({exc.strerror or exc})", EXIT_OUTPUT) from None
+        written.append(path)
+    return written

@@ -1,0 +1,91 @@
+"""briefing.json: the whole briefing as data.  Schema: docs/schema.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Briefing, Proposal, ThemeHit
+from . import RenderOptions
+from .view import proposers
+
+SCHEMA = "briefing/1"
+SCHEMA_VERSION = 1
+
+
+def _evidence(hits: tuple[ThemeHit, ...]) -> dict[str, list[str]]:
+    return {h.theme: list(h.terms) for h in hits}
+
+
+def _proposal(p: Proposal, source: str) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "article": p.article,
+        "source": source,
+        "paragraph": p.para,
+        "speaker": p.speaker,
+        "role": p.role,
+        "body": p.body,
+        "mandate": p.mandate,
+        "kind": p.kind,
+        "text": p.text,
+        "themes": list(p.theme_keys),
+        "theme_evidence": _evidence(p.themes),
+    }
+
+
+def to_dict(b: Briefing) -> dict[str, Any]:
+    articles: list[dict[str, Any]] = []
+    proposals: list[dict[str, Any]] = []
+    for a in b.analyses:
+        art = a.article
+        articles.append(
+            {
+                "id": art.id,
+                "source": art.source,
+                "kind": art.kind,
+                "title": art.title,
+                "kicker": art.kicker,
+                "byline": art.byline,
+                "body": [p.orig for p in art.paragraphs if p.role == "body"],
+                "paragraphs": [
+                    {"role": p.role, "text": p.orig, "lines": list(p.lines), "seams": list(p.seams)}
+                    for p in art.paragraphs
+                ],
+                "summary": [s.orig for s in a.summary],
+                "summary_refs": [{"paragraph": s.para, "offset": s.start} for s in a.summary],
+                "keywords": list(a.keywords),
+                "themes": [h.theme for h in a.themes],
+                "theme_evidence": _evidence(a.themes),
+                "proposals": [p.id for p in a.proposals],
+            }
+        )
+        proposals.extend(_proposal(p, art.source) for p in a.proposals)
+    return {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "title": b.title,
+        "generated": b.generated,
+        "settings": dict(b.settings),
+        "sources": [s.__dict__ for s in b.sources],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in b.skipped],
+        "articles": articles,
+        "proposals": proposals,
+        "themes": [
+            {
+                "key": g.theme.key,
+                "label_zh": g.theme.label_zh,
+                "label_en": g.theme.label_en,
+                "proposals": [p.id for p in g.proposals],
+            }
+            for g in b.groups
+        ],
+        "proposers": [
+            {"name": r.name, "role": r.role, "mandate": r.mandate, "proposals": r.count, "themes": list(r.themes)}
+            for r in proposers(b.proposals)
+        ],
+    }
+
+
+def render_json(briefing: Briefing, options: RenderOptions) -> bytes:
+    return (json.dumps(to_dict(briefing), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,41 @@
+"""Plain values the templates and writers share: lookups and small formatting helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Analysis, Briefing, Proposal
+
+
+@dataclass(frozen=True)
+class Proposer:
+    name: str  # speaker, or the body when no person speaks
+    role: str | None
+    count: int
+    themes: tuple[str, ...]
+    mandate: str | None
+
+
+def articles_by_id(briefing: Briefing) -> dict[str, Analysis]:
+    return {a.article.id: a for a in briefing.analyses}
+
+
+def proposers(proposals: Iterable[Proposal]) -> list[Proposer]:
+    """Everyone who proposed something, with their count and themes, most active first."""
+    table: dict[str, dict] = {}
+    for p in proposals:
+        who = p.speaker or p.body or p.role or "—"
+        row = table.setdefault(who, {"role": p.role, "count": 0, "themes": [], "mandate": p.mandate})
+        row["count"] += 1
+        for key in p.theme_keys:
+            if key not in row["themes"]:
+                row["themes"].append(key)
+    rows = [Proposer(k, v["role"], v["count"], tuple(v["themes"]), v["mandate"]) for k, v in table.items()]
+    return sorted(rows, key=lambda r: (-r.count, r.name))
+
+
+KIND_EN = {"suggestion": "suggestion", "plan": "plan"}
+KIND_ZH = {"suggestion": "建议", "plan": "计划"}
+MANDATE = {"npc": "NPC deputy · 人大代表", "cppcc": "CPPCC member · 政协委员"}
+ARTICLE_KIND = {"news": "news", "interview": "interview", "photo_caption": "photo caption", "other": "other"}

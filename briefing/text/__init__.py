@@ -1,0 +1,1 @@
+"""Text stages: normalise, clean, split sentences, segment pages into articles."""

@@ -1,0 +1,309 @@
+"""Clean a decoded page: classify its lines, drop page furniture, rejoin broken lines.
+
+PDF extraction breaks a paragraph wherever a column ends (``重\\n\\n庆``,
+``走\\n\\n向国际``), prints photo credits, portrait name labels, pull quotes and
+contribution e-mail lines between the paragraphs, and sometimes interleaves the
+columns of two articles.  The cleaner turns the lines into :class:`Block` values:
+
+* furniture is removed and recorded in :attr:`Page.dropped` with the reason;
+* a paragraph that stops mid-sentence is joined to the body line that continues
+  it.  When another article's lines were printed in between (its kicker, byline
+  and first paragraphs), the continuation is found later: open paragraphs wait in
+  a first-in, first-out queue, and a body line that follows an open paragraph or
+  an interposed headline continues the oldest one.  Such a join is recorded in
+  :attr:`Block.continues` so that the segmenter can put the pieces back in
+  reading order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..model import Block, BlockKind, Dropped, Line, Page, Source
+from .normalize import char_converter, normalize_punctuation
+from .patterns import (
+    BYLINE_MARK_RE,
+    BYLINE_RE,
+    CLOSERS,
+    COMPLETE_ENDINGS,
+    CREDIT_RE,
+    DATELINE_RE,
+    EMAIL_RE,
+    GROUP_PHOTO_RE,
+    GUESTS_LABEL_RE,
+    HOST_LABEL_RE,
+    NAME,
+    QUESTION_RE,
+    SUPPLIED_RE,
+    TERMINALS,
+    TITLE_WORDS,
+    cjk_count,
+    names_only,
+)
+
+_MARK_RE = re.compile(r"^(#{1,6})\s+")
+_BULLET_RE = re.compile(r"^[-*•]\s+")
+_GUEST_RE = re.compile(rf"^[^。！？，；]{{2,40}}?(?:{TITLE_WORDS})\s+({NAME})$")
+_SPACE = " \t\u3000\u00a0"
+# A headline is rarely longer than this; a longer unterminated line is a paragraph.
+MAX_HEADING = 64
+# Pull quotes repeat the article: a list item at least this much contained elsewhere.
+PULL_QUOTE_OVERLAP = 0.7
+
+
+def _strip_controls(text: str) -> str:
+    """Drop control characters other than line breaks and tabs (python-docx and XML
+    refuse them); form feeds (page breaks) become line breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Cn"))
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def split_lines(source: Source) -> list[Line]:
+    """The source's lines in both forms, stripped, with heading marks and bullets taken off."""
+    text = _strip_controls(source.text)
+
+    convert: Callable[[str], str] = _same
+    if source.script == "traditional":
+        import opencc  # heavy: only for Traditional-script input
+
+        convert = char_converter(opencc.OpenCC("t2s").convert, text)
+    lines = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        orig = raw.strip(_SPACE).replace("\t", " ")
+        mark = 0
+        bullet = False
+        m = _MARK_RE.match(orig)
+        if m:
+            mark = len(m.group(1))
+            orig = orig[m.end() :].strip(_SPACE)
+        m = _BULLET_RE.match(orig)
+        if m:
+            bullet = True
+            orig = orig[m.end() :].strip(_SPACE)
+        lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet))
+    return lines
+
+
+def ends_open(text: str) -> bool:
+    """True when a paragraph stops mid-sentence (its continuation is elsewhere)."""
+    t = text.rstrip(_SPACE)
+    if not t:
+        return False
+    # a closing quote or bracket ends a quotation or a title: the paragraph is complete
+    return t[-1] not in COMPLETE_ENDINGS and t[-1] not in CLOSERS
+
+
+def _heading_like(line: Line) -> bool:
+    t = line.text
+    if line.mark:
+        return True
+    if QUESTION_RE.match(t) or len(t) > MAX_HEADING:
+        return False
+    if t.count("“") != t.count("”"):  # a quotation left open: the paragraph goes on
+        return False
+    body = t[:-1]
+    if any(ch in body for ch in TERMINALS + "；"):
+        return False
+    if t.count("，") >= 2:
+        return False
+    if t[-1] in "？！" and (len(t) > 30 or t[0] in "“‘「"):
+        return False
+    return not (t[-1] in TERMINALS + "；" and t[-1] not in "？！")
+
+
+# Characters that do not begin a sentence or a word: a line that starts with one
+# continues the line before it.
+_NON_INITIAL = "，、。；：？！”’）》」』的了着过们地得之"
+
+
+def continues_word(tail: str, head: str) -> bool:
+    """Evidence that ``head`` continues ``tail`` mid-sentence: ``head`` starts with a
+    character that cannot begin a clause, or a word runs across the join
+    (``市政`` + ``协党组`` = ``市政协党组``)."""
+    if not tail or not head:
+        return False
+    if head[0] in _NON_INITIAL:
+        return True
+    from ..analyse.tokenize import words
+
+    left, right = tail[-6:], head[:6]
+    pos = 0
+    for word in words(left + right):
+        end = pos + len(word)
+        if pos < len(left) < end:
+            return True
+        pos = end
+    return False
+
+
+@dataclass
+class _Classified:
+    kind: BlockKind | None  # None: furniture
+    reason: str = ""
+    byline: str | None = None  # orig text of a dateline or credit split off the line
+    cut: int = 0  # characters taken off the start (dateline)
+    keep: int | None = None  # characters kept from the start (caption before its credit)
+
+
+def _classify(line: Line, page_text: str) -> _Classified:
+    t = line.text
+    if EMAIL_RE.search(t) and re.search(r"投稿|邮箱|来稿|e-?mail|E-?mail|邮件", t):
+        return _Classified(None, "contribution e-mail line")
+    credits = len(SUPPLIED_RE.findall(t)) + len(re.findall(r"摄[/／]", t))
+    if credits >= 2:
+        return _Classified(None, "photo credits")
+    if GROUP_PHOTO_RE.search(t):
+        return _Classified(None, "photo credit")
+    if len(t) <= 8 and t[-1] in "）)" and "（" not in t and "(" not in t:
+        return _Classified(None, "fragment of a photo credit")
+    names = names_only(t)
+    if names and len(names) == 1 and not line.mark:
+        return _Classified(None, "portrait name label")
+    if line.bullet and _contained(t, page_text) >= PULL_QUOTE_OVERLAP:
+        return _Classified(None, "pull quote (repeats the text)")
+    m = CREDIT_RE.search(t)
+    if m:
+        head = t[: m.start()].rstrip(_SPACE)
+        if not head:
+            return _Classified("credit")
+        if cjk_count(head) >= 8 and head[-1] in TERMINALS + CLOSERS:
+            return _Classified("caption", byline=line.orig[m.start() :].strip(_SPACE), keep=len(head))
+    if SUPPLIED_RE.search(t) and (names_only(SUPPLIED_RE.sub("", t)) or len(t) <= 30):
+        return _Classified("credit")
+    if names and not line.mark:
+        return _Classified("names")
+    if (BYLINE_RE.match(t) or BYLINE_MARK_RE.match(t)) and not t.endswith("摄"):
+        return _Classified("byline")
+    m = DATELINE_RE.match(t)
+    if m and len(t) > m.end():
+        return _Classified("body", byline=line.orig[: m.end()].strip(_SPACE), cut=m.end())
+    if HOST_LABEL_RE.match(t) or GUESTS_LABEL_RE.match(t):
+        return _Classified("label")
+    if _GUEST_RE.match(t) and not line.mark:
+        return _Classified("guest")
+    if _heading_like(line):
+        if t.endswith(("——", ">>>", "》》》")) and not line.mark:
+            return _Classified("kicker")
+        if cjk_count(t) <= 5 and len(t) <= 8 and line.mark not in (1, 2):
+            return _Classified("label")
+        return _Classified("heading")
+    return _Classified("body")
+
+
+def _bigrams(text: str) -> set[str]:
+    t = "".join(ch for ch in text if ch.isalnum())
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def _contained(line: str, page_text: str) -> float:
+    grams = _bigrams(line)
+    if not grams:
+        return 0.0
+    rest = _bigrams(page_text.replace(line, "", 1))
+    return len(grams & rest) / len(grams)
+
+
+def _next_is_pull_quote(lines: list[Line], no: int) -> bool:
+    """The label of a pull-quote box: the next printed line is a list item."""
+    for line in lines[no:]:  # ``no`` is 1-based: lines[no] is the next line
+        if line.text:
+            return line.bullet
+    return False
+
+
+def clean(source: Source) -> Page:
+    """Turn a source into blocks; see the module docstring."""
+    lines = split_lines(source)
+    page_text = "\n".join(ln.text for ln in lines)
+    blocks: list[Block] = []
+    dropped: list[Dropped] = []
+    # Open body blocks awaiting their continuation, oldest first, each with a flag:
+    # deferred when a kicker, headline, label or byline was printed right after it.
+    pending: list[list[int]] = []
+    prev_kind: str | None = None  # "open", "body" or the kind of the last structural line
+    fresh = True  # a body line now starts a new paragraph (after a byline, at the top)
+
+    content = [ln for ln in lines if ln.text]
+    classes = [_classify(ln, page_text) for ln in content]
+    for k, (line, c) in enumerate(zip(content, classes, strict=True)):
+        if c.kind == "heading" and not line.mark and k + 1 < len(content):
+            # a short line whose next line carries on its last word is a broken paragraph
+            nxt = classes[k + 1]
+            if (
+                nxt.kind in ("body", "heading")
+                and not content[k + 1].mark
+                and continues_word(line.text, content[k + 1].text)
+            ):
+                classes[k] = _Classified("body")
+    for line, c in zip(content, classes, strict=True):
+        if c.kind is None:
+            dropped.append(Dropped(line.no, line.orig, c.reason))
+            continue
+        if c.kind == "caption":
+            keep = c.keep or len(line.text)
+            blocks.append(Block("caption", line.text[:keep], line.orig[:keep], (line.no,), byline=c.byline))
+            continue  # captions are printed across the text: transparent for joining
+        if c.kind == "credit":
+            blocks.append(Block("credit", line.text, line.orig, (line.no,)))
+            continue
+        if c.kind == "heading" and prev_kind == "open" and not line.mark:
+            tail = blocks[pending[-1][0]].text
+            if continues_word(tail, line.text) or "，" in line.text or "、" in line.text:
+                c = _Classified("body")
+        if c.kind == "label" and _next_is_pull_quote(lines, line.no):
+            dropped.append(Dropped(line.no, line.orig, "pull quote box label"))
+            continue
+        if c.kind is None:  # a label dropped above cannot reach here; keeps the type exact
+            continue
+        if c.kind != "body":
+            blocks.append(Block(c.kind, line.text, line.orig, (line.no,), mark=line.mark))
+            if prev_kind == "open":
+                pending[-1][1] = 1  # interrupted by a structural line: deferred
+            if c.kind in ("byline", "names", "guest"):
+                fresh = True
+            prev_kind = c.kind
+            continue
+
+        text, orig = line.text[c.cut :].lstrip(_SPACE), line.orig[c.cut :].lstrip(_SPACE)
+        target = None
+        if pending and not fresh and c.byline is None and not QUESTION_RE.match(text):
+            deferred = [item for item in pending if item[1]]
+            if prev_kind == "open":
+                target = (deferred[0] if deferred else pending[-1])[0]
+            elif prev_kind in ("heading", "label", "kicker"):
+                candidate = (deferred[0] if deferred else pending[0])[0]
+                if continues_word(blocks[candidate].text, text):
+                    target = candidate
+        if target is not None:
+            pending = [item for item in pending if item[0] != target]
+            old = blocks[target]
+            ended = replace(
+                old,
+                text=old.text + text,
+                orig=old.orig + orig,
+                lines=(*old.lines, line.no),
+                ends_open=ends_open(text),
+                seams=old.seams + ((len(old.text),) if target != len(blocks) - 1 else ()),
+            )
+            blocks[target] = ended
+            if target != len(blocks) - 1:
+                # the continuation is printed after other lines: mark its place in
+                # the page so the segmenter switches back to the right article
+                blocks.append(Block("body", "", "", (), continues=target))
+            if ended.ends_open:
+                pending.append([target, 0])
+        else:
+            ended = Block("body", text, orig, (line.no,), byline=c.byline, ends_open=ends_open(text))
+            blocks.append(ended)
+            if ended.ends_open:
+                pending.append([len(blocks) - 1, 0])
+        prev_kind = "open" if ended.ends_open else "body"
+        fresh = False
+    return Page(source, tuple(blocks), tuple(dropped))

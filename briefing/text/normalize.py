@@ -1,0 +1,69 @@
+"""The analysis form of a text: same length as the original, one character for one.
+
+Newspaper pages extracted from PDF mix ASCII ``, ; ? ! : ( )`` with their full-width
+forms, and some arrive in Traditional script.  Every rule, pattern and model in the
+analysis stages sees one form only: Simplified script with full-width Chinese
+punctuation.  Because the mapping is character for character, an offset into the
+analysis form is an offset into the original, which is what gets quoted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_ASCII_TO_FULL = {",": "，", ";": "；", "?": "？", "!": "！", ":": "：", "(": "（", ")": "）"}
+_CJK_LO, _CJK_HI = 0x3400, 0x9FFF
+
+
+def is_cjk(ch: str) -> bool:
+    return _CJK_LO <= ord(ch) <= _CJK_HI
+
+
+def _full_width_alnum(ch: str) -> str:
+    code = ord(ch)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        return chr(code - 0xFEE0)
+    return ch
+
+
+def normalize_punctuation(text: str) -> str:
+    """Map ASCII sentence punctuation to full width where it acts as Chinese punctuation.
+
+    A comma or colon between two digits (``1,000``, ``10:30``) and a colon in a URL
+    scheme stay as they are.  Full-width digits and Latin letters become ASCII.
+    """
+    out = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        full = _ASCII_TO_FULL.get(ch)
+        if full is None:
+            out.append(_full_width_alnum(ch))
+            continue
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        if (ch in ",:" and prev.isdigit() and nxt.isdigit()) or (ch == ":" and nxt == "/"):
+            out.append(ch)
+        else:
+            out.append(full)
+    return "".join(out)
+
+
+def char_converter(convert: Callable[[str], str], text: str) -> Callable[[str], str]:
+    """A length-preserving converter built from a string converter (such as OpenCC).
+
+    Each distinct character of ``text`` is converted on its own; a conversion that
+    does not give exactly one character leaves the character unchanged.
+    """
+    table: dict[int, str] = {}
+    for ch in set(text):
+        if is_cjk(ch):
+            conv = convert(ch)
+            if len(conv) == 1 and conv != ch:
+                table[ord(ch)] = conv
+    return lambda s: s.translate(table)
+
+
+def count_changed(convert: Callable[[str], str], text: str) -> int:
+    """How many CJK characters of ``text`` the converter would change."""
+    conv = char_converter(convert, text)
+    return sum(1 for a, b in zip(text, conv(text), strict=True) if a != b)

@@ -1,0 +1,295 @@
+"""Split a cleaned page into its articles.
+
+An article starts where a headline block (kicker, headline, subtitle) is followed
+by a byline (``□本报记者 …``) or a dateline (``本报讯(记者 …)``), where a headline
+is strong enough on its own (a Markdown ``#``/``##`` heading, a two-line headline,
+a two-part headline with a space), and at the top of the page.  Weaker headings
+inside an article are its subheads.  A byline printed with no headline above it
+belongs to the article before it when that one has none (roundtables print the
+host line after the lead), and otherwise starts an untitled article whose
+headline may be printed later, where its text resumes.
+
+Photo captions become their own ``photo_caption`` items, listed after the article
+they are printed in.  Where the cleaner found that a paragraph continues one
+printed earlier (interleaved columns), the text after it goes back to that
+paragraph's article, and a headline printed just before the continuation
+becomes that article's title when it has none.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from ..model import Article, ArticleKind, Block, Dropped, Page, Para
+from .patterns import GUESTS_LABEL_RE, HOST_LABEL_RE, cjk_count, names_only
+
+# A paragraph that opens with the tail of a sentence (``方。从蓝图到落地…``): the
+# start of an article whose beginning is not on the page.
+_FRAGMENT_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}[。！？]")
+# A caption is short; a credit line after more text than this is not a caption's.
+MAX_CAPTION = 300
+MAX_CAPTION_PARAGRAPH = 150
+
+
+@dataclass
+class _Draft:
+    title: list[Block] = field(default_factory=list)
+    kicker: str | None = None
+    byline: str | None = None
+    paras: list[Para] = field(default_factory=list)
+    kind: ArticleKind = "news"
+    interview: bool = False
+    followers: list[_Draft] = field(default_factory=list)  # captions printed in it
+
+    def body_chars(self) -> int:
+        return sum(len(p.text) for p in self.paras if p.role == "body")
+
+    def has_body(self) -> bool:
+        return any(p.role == "body" for p in self.paras)
+
+
+def _para(block: Block, role: str = "body") -> Para:
+    return Para(block.text, block.orig, block.lines, role, block.seams)  # type: ignore[arg-type]
+
+
+def _is_host(block: Block) -> bool:
+    return block.kind == "label" and bool(HOST_LABEL_RE.match(block.text))
+
+
+def _title_text(blocks: list[Block]) -> str | None:
+    if not blocks:
+        return None
+    out = blocks[0].orig
+    for prev, blk in itertools.pairwise(blocks):
+        joiner = "" if prev.text.endswith("：") else " —— "
+        out += joiner + blk.orig
+    return out
+
+
+def _strong(group: list[Block]) -> bool:
+    """A headline group that starts an article without a byline after it."""
+    heads = [b for b in group if b.kind == "heading"]
+    if any(b.mark in (1, 2) for b in heads):
+        return True
+    real = [b for b in heads if b.mark != 3 and not b.text.endswith("：")]
+    if len(real) >= 2:
+        return True
+    return any(" " in b.text.strip() and cjk_count(b.text) >= 8 and b.mark != 3 for b in real)
+
+
+class _Segmenter:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.drafts: list[_Draft] = []
+        self.current: _Draft | None = None
+        self.group: list[Block] = []
+        self.guests: list[Block] = []
+        self.owner: dict[int, _Draft] = {}
+        self.dropped: list[Dropped] = []
+        self.at_top = True
+
+    # -- helpers ---------------------------------------------------------------
+    def drop(self, block: Block, reason: str) -> None:
+        self.dropped.append(Dropped(block.lines[0] if block.lines else 0, block.orig, reason))
+
+    def open_article(self, group: list[Block], byline: str | None = None) -> _Draft:
+        kickers: list[Block] = []
+        heads: list[Block] = []
+        for blk in group:
+            if blk.kind == "heading":
+                heads.append(blk)
+            elif not heads and blk.kind in ("kicker", "label"):
+                kickers.append(blk)
+            elif heads and blk.kind == "label" and self.at_top and len(heads) == 1 and blk is not group[-1]:
+                # 聚焦市两会 奋力谱新篇 / 两会关注 / headline: a page banner, then a kicker
+                self.drop(heads[0], "page banner")
+                heads = []
+                kickers.append(blk)
+            else:
+                self.drop(blk, "label")
+        plain_first = len(heads) >= 2 and not kickers and not heads[0].text.endswith("：") and heads[0].mark == 0
+        if plain_first and self.at_top and len(heads[0].text) < len(heads[1].text):
+            self.drop(heads[0], "page banner")
+            heads = heads[1:]
+        elif plain_first and cjk_count(heads[0].text) <= 8 < cjk_count(heads[1].text):
+            kickers.append(heads[0])  # 数字重庆 加油干 / headline: a column name
+            heads = heads[1:]
+        for extra in kickers[:-1]:
+            self.drop(extra, "page banner")
+        draft = _Draft(title=heads, kicker=kickers[-1].orig if kickers else None, byline=byline)
+        self.drafts.append(draft)
+        self.current = draft
+        self.at_top = False
+        return draft
+
+    def subheads(self, group: list[Block]) -> None:
+        assert self.current is not None
+        for blk in group:
+            self.current.paras.append(_para(blk, "heading"))
+
+    def take_guests(self) -> None:
+        if self.guests and self.current is not None:
+            self.current.paras.extend(_para(g, "guests") for g in self.guests)
+            self.current.interview = True
+        self.guests = []
+
+    def resolve_for_body(self) -> None:
+        group, self.group = self.group, []
+        if self.current is None or _strong(group):
+            self.open_article(group)
+        else:
+            self.subheads(group)
+        self.take_guests()
+
+    # -- block handlers ----------------------------------------------------------
+    def byline(self, block: Block) -> None:
+        group, self.group = self.group, []
+        host = any(_is_host(b) for b in group)
+        has_heading = any(b.kind == "heading" for b in group)
+        cur = self.current
+        if cur is not None and cur.byline is None and cur.has_body() and (host or not has_heading):
+            cur.byline = block.orig
+            if host:
+                cur.interview = True
+            kick = [b for b in group if not _is_host(b) and not GUESTS_LABEL_RE.match(b.text)]
+            if kick and cur.kicker is None:
+                cur.kicker = kick[-1].orig
+            for b in group:
+                if b.kind != "heading" and b.orig != cur.kicker:
+                    self.drop(b, "label")
+        else:
+            self.open_article(group, byline=block.orig)
+        self.take_guests()
+
+    def body(self, index: int, block: Block) -> None:
+        if block.continues is not None:
+            target = self.owner.get(block.continues)
+            if target is not None:
+                heads = [b for b in self.group if b.kind == "heading"]
+                if heads and not target.title:
+                    target.title = heads
+                    for b in self.group:
+                        if b.kind != "heading":
+                            self.drop(b, "label")
+                elif self.group:
+                    target.paras.extend(_para(b, "heading") for b in self.group)
+                self.group = []
+                self.current = target
+                return
+        if block.byline is not None or (_FRAGMENT_RE.match(block.text) and not self.group):
+            group, self.group = self.group, []
+            self.open_article(group, byline=block.byline)
+            self.take_guests()
+        else:
+            self.resolve_for_body()
+        assert self.current is not None
+        self.current.paras.append(_para(block))
+        self.owner[index] = self.current
+
+    def caption(self, block: Block) -> None:
+        cap = _Draft(byline=block.byline, paras=[_para(block)], kind="photo_caption")
+        host = self.current if self.current is not None else None
+        if host is None:
+            self.drafts.append(cap)
+        else:
+            host.followers.append(cap)
+
+    def credit(self, block: Block) -> None:
+        cur = self.current
+        supplied = "供图" in block.text or "图片由" in block.text
+        if cur is None or self.group:
+            self.drop(block, "photo credit")
+            return
+        if supplied and cur.byline is None:
+            cur.byline = block.orig
+            return
+        if cur.byline is None and cur.body_chars() <= MAX_CAPTION and cur.has_body():
+            cur.kind = "photo_caption"
+            cur.byline = block.orig
+            return
+        last = cur.paras[-1] if cur.paras else None
+        if last is not None and last.role == "body" and len(last.text) <= MAX_CAPTION_PARAGRAPH and len(cur.paras) > 1:
+            cur.paras.pop()
+            cur.followers.append(_Draft(byline=block.orig, paras=[last], kind="photo_caption"))
+            return
+        self.drop(block, "photo credit")
+
+    def names(self, block: Block, trailing: bool) -> None:
+        cur = self.current
+        if cur is not None and cur.byline is None and trailing and cur.has_body():
+            cur.byline = block.orig
+        else:
+            self.drop(block, "names")
+
+    def run(self) -> None:
+        blocks = self.page.blocks
+        for i, block in enumerate(blocks):
+            kind = block.kind
+            if kind in ("heading", "kicker", "label"):
+                self.group.append(block)
+            elif kind == "byline":
+                self.byline(block)
+            elif kind == "guest":
+                self.guests.append(block)
+            elif kind == "body":
+                self.body(i, block)
+            elif kind == "caption":
+                self.caption(block)
+            elif kind == "credit":
+                self.credit(block)
+            elif kind == "names":
+                nxt = next((b for b in blocks[i + 1 :] if b.kind not in ("caption", "credit")), None)
+                trailing = nxt is None or nxt.kind in ("heading", "kicker", "label", "byline")
+                self.names(block, trailing)
+        for blk in self.group:
+            self.drop(blk, "heading without text")
+        for g in self.guests:
+            self.drop(g, "guest list without text")
+
+    def articles(self) -> tuple[Article, ...]:
+        stem = PurePath(self.page.source.name).stem
+        ordered: list[_Draft] = []
+        for d in self.drafts:
+            ordered.append(d)
+            ordered.extend(d.followers)
+        out: list[Article] = []
+        for d in ordered:
+            if not d.has_body():
+                for p in d.paras:
+                    self.dropped.append(Dropped(p.lines[0] if p.lines else 0, p.orig, "heading without text"))
+                if d.title:
+                    self.dropped.append(
+                        Dropped(d.title[0].lines[0], _title_text(d.title) or "", "heading without text")
+                    )
+                continue
+            kind: ArticleKind = d.kind
+            if kind == "news" and d.interview:
+                kind = "interview"
+            if kind == "news" and not d.title and d.byline is None:
+                kind = "other"
+            out.append(
+                Article(
+                    id=f"{stem}-{len(out) + 1:02d}",
+                    source=self.page.source.name,
+                    kind=kind,
+                    title=_title_text(d.title),
+                    kicker=d.kicker,
+                    byline=d.byline,
+                    paragraphs=tuple(d.paras),
+                )
+            )
+        return tuple(out)
+
+
+def segment(page: Page) -> tuple[tuple[Article, ...], tuple[Dropped, ...]]:
+    """The page's articles in page order, and what was dropped on the way."""
+    seg = _Segmenter(page)
+    seg.run()
+    articles = seg.articles()
+    return articles, tuple(page.dropped) + tuple(seg.dropped)
+
+
+__all__ = ["names_only", "segment"]

@@ -1,0 +1,72 @@
+"""Split Chinese (and mixed) text into whole sentences, with their offsets.
+
+A sentence ends at 。！？ or an ellipsis (……), together with any closing quotes or
+brackets printed right after it (``…发展。”``).  Decimals (``7.09%``), enumerations
+(``1、``) and ASCII dots in names (``AI·NK``, ``2.0版``) never end a sentence, and a
+paragraph that stops without punctuation ends its last sentence.  Works on the
+analysis form (see :mod:`briefing.text.normalize`), where ASCII ``?!`` are already
+full width.
+"""
+
+from __future__ import annotations
+
+from .patterns import CLOSERS
+
+_ENDERS = "。！？"
+_ELLIPSIS = "…"
+_ATTRIBUTION = 20  # characters of "X表示" allowed after a closing quote
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the sentences of ``text``, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    i = 0
+    n = len(text)
+    depth = 0  # inside “…” a 。 ends the quoted sentence only if the quote closes right after
+    while i < n:
+        ch = text[i]
+        if ch in "“「『":
+            depth += 1
+        elif ch in "”」』" and depth:
+            depth -= 1
+        if ch in _ENDERS or (ch == _ELLIPSIS and i + 1 < n and text[i + 1] == _ELLIPSIS):
+            j = i + 1
+            while j < n and (text[j] in _ENDERS or text[j] == _ELLIPSIS):
+                j += 1
+            while j < n and text[j] in CLOSERS:
+                if text[j] in "”」』" and depth:
+                    depth -= 1
+                j += 1
+            if depth and j < n:
+                # a full stop inside an open quotation: the sentence goes on
+                i = j
+                continue
+            if text[j - 1] in "”」』" and j < n:
+                # “……。”许宏球表示。 — a short attribution after a quotation belongs to it
+                k = j
+                while k < n and text[k] not in _ENDERS and text[k] not in "“「『" and k - j <= _ATTRIBUTION:
+                    k += 1
+                if k < n and text[k] in _ENDERS and k - j <= _ATTRIBUTION:
+                    i = k
+                    continue
+            spans.append((start, j))
+            start = j
+            i = j
+            continue
+        i += 1
+    if start < n:
+        spans.append((start, n))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_spans(text)]

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from goldscore import gold_dir, load_gold
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    directory = gold_dir()
+    if directory is None:
+        if os.environ.get("BRIEFING_REQUIRE_GOLD"):
+            pytest.fail("the gold annotations (shared/gold/seeds or $BRIEFING_GOLD) are missing")
+        pytest.skip("gold annotations not found: set BRIEFING_GOLD to shared/gold/seeds")
+    return load_gold(directory)
+
+
+@pytest.fixture(scope="session")
+def seed_briefing():
+    """The briefing of the five seed pages, built once for the whole session."""
+    from briefing.config import Settings
+    from briefing.pipeline import build, collect
+
+    return build(collect([str(SEEDS)]), Settings())
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path

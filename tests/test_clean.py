@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from briefing.model import Source
+from briefing.text.clean import clean
+from briefing.text.normalize import normalize_punctuation
+
+
+def page(text: str, script: str = "simplified") -> Source:
+    return Source("p.txt", "p.txt", text, "utf-8", script, "0")  # type: ignore[arg-type]
+
+
+def body_texts(text: str) -> list[str]:
+    return [b.orig for b in clean(page(text)).blocks if b.kind == "body" and b.orig]
+
+
+def test_normalisation_keeps_length_and_numbers():
+    raw = "增长7.09%,达到1,000台;是否可行?时间10:30(上午)"
+    norm = normalize_punctuation(raw)
+    assert len(norm) == len(raw)
+    assert norm == "增长7.09%，达到1,000台；是否可行？时间10:30（上午）"
+
+
+def test_lines_broken_mid_word_are_rejoined():
+    text = "今年，全市将加快推进重\n\n庆智能制造项目建设，力争走\n\n向国际市场。\n\n第二段落在这里结束。\n"
+    assert body_texts(text) == ["今年，全市将加快推进重庆智能制造项目建设，力争走向国际市场。", "第二段落在这里结束。"]
+
+
+def test_page_furniture_is_dropped_with_a_reason():
+    text = (
+        "某某区推进智能制造 打造产业新高地\n\n□本报记者 王小明\n\n该区今年新建智能工厂十家，产值增长一成。\n\n"
+        "张三\n\n李四\n\n投稿邮箱: news@example.com\n\n"
+        "赵一 (区委宣传部供图) 钱二 (受访者供图)\n"
+    )
+    result = clean(page(text))
+    reasons = {d.reason for d in result.dropped}
+    assert {"portrait name label", "contribution e-mail line", "photo credits"} <= reasons
+    assert all("张三" not in b.orig for b in result.blocks)
+
+
+def test_caption_with_its_credit_is_split_off():
+    text = "5月1日，工人在车间内检查新下线的整车。 记者 王大力 摄/视觉重庆\n"
+    blocks = clean(page(text)).blocks
+    assert blocks[0].kind == "caption"
+    assert blocks[0].orig == "5月1日，工人在车间内检查新下线的整车。"
+    assert blocks[0].byline == "记者 王大力 摄/视觉重庆"
+
+
+def test_interleaved_column_continues_the_right_paragraph():
+    # Article A breaks off, article B (kicker, byline, text) is printed in between,
+    # B breaks off too; the next text line continues A, and B resumes after its
+    # headline is printed.
+    text = (
+        "甲区推进园区建设\n\n□本报记者 王一\n\n"
+        "园区是产业发展的主阵地。市人大代表孙明建议市级\n\n"
+        "相关阅读>>>\n\n□本报记者 王一\n\n"
+        "乙方案的第一段落已经完整结束。\n\n乙方案的第二段落先写完了第一句。接着又说到市政\n\n"
+        "主管部门牵头调整优化产业规划，提升主导产业辨识度。\n\n"
+        "甲文的后续段落完整结束。\n\n"
+        "乙方案背后的调研故事 委员们走访四省市\n\n"
+        "协党组围绕主题开展调研，形成多条建议。\n"
+    )
+    result = clean(page(text))
+    bodies = [b for b in result.blocks if b.kind == "body" and b.orig]
+    joined = {b.orig for b in bodies}
+    assert "园区是产业发展的主阵地。市人大代表孙明建议市级主管部门牵头调整优化产业规划，提升主导产业辨识度。" in joined
+    assert "乙方案的第二段落先写完了第一句。接着又说到市政协党组围绕主题开展调研，形成多条建议。" in joined
+    seamed = [b for b in bodies if b.seams]
+    assert len(seamed) == 2
+
+
+def test_traditional_input_is_analysed_in_simplified_and_quoted_in_original():
+    text = "市政協委員建議，加快發展數字經濟。\n"
+    block = clean(page(text, "traditional")).blocks[0]
+    assert block.text == "市政协委员建议，加快发展数字经济。"
+    assert block.orig == "市政協委員建議，加快發展數字經濟。"
+
+
+def test_control_characters_are_removed():
+    text = "该区将推进\x07数字化\x00转型。\n"
+    assert body_texts(text) == ["该区将推进数字化转型。"]

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from briefing.cli import app
+
+runner = CliRunner()
+PAGE = (
+    "某区推进智能制造 打造产业新高地\n\n□本报记者 王小明\n\n"
+    "市人大代表、某区区委书记孙大为表示，某区将加快建设智能工厂。\n"
+)
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_make_writes_three_formats(tmp_path: Path):
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    out = tmp_path / "out"
+    result = invoke("make", str(tmp_path / "p.txt"), "--out", str(out), "--title", "周报")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["briefing.docx", "briefing.json", "briefing.md"]
+    data = json.loads((out / "briefing.json").read_text("utf-8"))
+    assert data["title"] == "周报"
+    assert data["proposals"][0]["speaker"] == "孙大为"
+
+
+def test_format_option_picks_the_outputs(tmp_path: Path):
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    result = invoke("make", str(tmp_path / "p.txt"), "--out", str(tmp_path / "o"), "--format", "md,json")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["briefing.json", "briefing.md"]
+
+
+def test_unusable_inputs_are_named_and_the_rest_is_used(tmp_path: Path):
+    (tmp_path / "good.txt").write_text(PAGE, "utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    result = invoke("make", str(tmp_path), "--out", str(tmp_path / "o"))
+    assert result.exit_code == 1
+    assert "empty.txt: empty file" in result.output
+    assert "binary.txt" in result.output and "binary" in result.output
+    assert "Traceback" not in result.output
+    assert (tmp_path / "o" / "briefing.md").exists()
+
+
+def test_nothing_usable_exits_3_and_writes_nothing(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = invoke("make", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "o"))
+    assert result.exit_code == 3
+    assert "nothing was written" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_usage_errors_exit_2(tmp_path: Path):
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    result = invoke("make", str(tmp_path / "p.txt"), "--out", str(tmp_path), "--format", "pdf")
+    assert result.exit_code == 2
+    assert "unknown format" in result.output
+    config = tmp_path / "briefing.toml"
+    config.write_text('titel = "x"\n', "utf-8")
+    result = invoke("make", str(tmp_path / "p.txt"), "--config", str(config))
+    assert result.exit_code == 2
+    assert "unknown setting" in result.output and "titel" in result.output
+
+
+def test_config_file_sets_defaults_and_flags_win(tmp_path: Path):
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    config = tmp_path / "briefing.toml"
+    config.write_text('title = "From config"\nformats = ["json"]\nsummary_chars = 50\n', "utf-8")
+    out = tmp_path / "o"
+    result = invoke("make", str(tmp_path / "p.txt"), "--config", str(config), "--out", str(out), "--title", "From flag")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["briefing.json"]
+    assert json.loads((out / "briefing.json").read_text("utf-8"))["title"] == "From flag"
+
+
+def test_help_documents_exit_codes():
+    result = invoke("make", "--help")
+    assert result.exit_code == 0
+    assert "Exit codes" in result.output and "--out" in result.output
+
+
+def test_python_dash_m_runs():
+    proc = subprocess.run([sys.executable, "-m", "briefing", "--version"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("briefing ")
+
+
+def test_help_does_not_import_heavy_modules():
+    heavy = "('jieba', 'docx', 'opencc', 'jinja2')"
+    code = f"import sys, briefing.cli; print(','.join(m for m in {heavy} if m in sys.modules))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == ""

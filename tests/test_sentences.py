@@ -1,0 +1,17 @@
+from briefing.text.sentences import split_sentences
+
+
+def test_sentence_ends_and_closing_quotes():
+    text = "增长7.09%，达到1、2级标准。“我们将继续推进。”他说。好的……然后呢？最后一句没有标点"
+    assert split_sentences(text) == [
+        "增长7.09%，达到1、2级标准。",
+        "“我们将继续推进。”他说。",
+        "好的……",
+        "然后呢？",
+        "最后一句没有标点",
+    ]
+
+
+def test_full_stop_inside_quotation_does_not_end_the_sentence():
+    text = "他表示：“一是要加强。二是要推进。”"
+    assert split_sentences(text) == ["他表示：“一是要加强。二是要推进。”"]

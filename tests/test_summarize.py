@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from briefing import summarize
+from briefing.errors import ConfigError
+
+TEXT = (
+    "重庆召开制造业高质量发展大会，部署7项重大任务。\n"
+    "会议提出，加快打造国家重要先进制造业中心，推动制造强市建设取得突破性进展。\n"
+    "天气晴好，会场外人来人往。\n"
+    "与会代表表示，将抓实抓细各项任务，推动制造业高质量发展取得新成效。"
+)
+
+
+def test_summary_is_whole_verbatim_sentences_in_order_within_budget():
+    out = summarize(TEXT, budget_chars=80, title="重庆推动制造业高质量发展")
+    assert out
+    assert sum(len(s) for s in out) <= 80
+    positions = [TEXT.index(s) for s in out]
+    assert positions == sorted(positions)
+    assert all(s.endswith("。") for s in out)
+
+
+def test_best_sentence_is_kept_even_over_budget():
+    out = summarize(TEXT, budget_chars=20)
+    assert len(out) == 1 and out[0] in TEXT
+
+
+def test_lead_backend_takes_the_first_sentences():
+    assert summarize(TEXT, 40, method="lead") == ["重庆召开制造业高质量发展大会，部署7项重大任务。"]
+
+
+def test_unknown_backend_is_a_clear_error():
+    with pytest.raises(ConfigError, match="unknown summarizer"):
+        summarize(TEXT, 100, method="nope")
+
+
+def test_ascii_punctuation_is_quoted_as_printed():
+    text = "会议提出,要加快发展数字经济.代表们表示,将推动产业升级。"
+    out = summarize(text, 200)
+    assert all(s in text for s in out)
