@@ -71,10 +71,11 @@ MAX_SUBJECT = 16
 
 @dataclass
 class _Speaker:
-    name: str | None
-    role: str | None
+    name: str | None  # as written
+    role: str | None  # as written
     body: str | None
     own: bool  # speaks for a body (official, firm): "应/要" is still a plan
+    role_text: str | None = None  # the role in the analysis form, for matching
 
 
 def _mandate(role: str | None) -> str | None:
@@ -128,7 +129,9 @@ def _is_common_word(token: str) -> bool:
 class _Finder:
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.known: dict[str, str] = {}  # name -> role as written
+        self.known: dict[str, str] = {}  # name (analysis form) -> role as written
+        self.spelled: dict[str, str] = {}  # name (analysis form) -> name as written
+        self.role_text: dict[str, str] = {}  # name (analysis form) -> role, analysis form
         self.default: _Speaker | None = None
         self._collect()
 
@@ -140,13 +143,17 @@ class _Finder:
                 m = _GUEST_RE.match(p.text)
                 if m:
                     self.known[m.group(2)] = p.orig[: m.end(1)].strip()
+                    self.role_text[m.group(2)] = p.text[: m.end(1)].strip()
+                    self.spelled[m.group(2)] = p.orig[m.start(2) : m.end(2)]
         if art.title:
             title = normalize_punctuation(art.title)
             m = _TITLE_SPEAKER_RE.match(title)
             if m and m.group(2) in body_text:
                 role = art.title[: m.end(1)].strip()
                 self.known.setdefault(m.group(2), role)
-                self.default = _Speaker(m.group(2), role, None, _official_role(role))
+                self.role_text.setdefault(m.group(2), title[: m.end(1)].strip())
+                self.spelled.setdefault(m.group(2), art.title[m.start(2) : m.end(2)])
+                self.default = self.speaker(m.group(2))
         for p in art.paragraphs:
             if p.role != "body":
                 continue
@@ -157,12 +164,14 @@ class _Finder:
                 role = _role_before(p.text, m.start(2))
                 if role and name not in self.known:
                     self.known[name] = p.orig[m.start(2) - len(role) : m.start(2)].strip(" ，、")
+                    self.role_text[name] = role.strip(" ，、")
+                    self.spelled[name] = p.orig[m.start(2) : m.end(2)]
 
     def speaker(self, name: str) -> _Speaker:
-        role = self.known.get(name)
-        return _Speaker(name, role, None, _official_role(role or ""))
+        role_text = self.role_text.get(name, "")
+        return _Speaker(self.spelled.get(name, name), self.known.get(name), None, _official_role(role_text), role_text)
 
-    def mention(self, text: str, current: _Speaker | None) -> tuple[_Speaker | None, int, str]:
+    def mention(self, text: str, orig: str, current: _Speaker | None) -> tuple[_Speaker | None, int, str]:
         """The last speaker mentioned with a verb of saying in ``text``: the speaker,
         the offset just after the verb, and the verb."""
         best: tuple[int, _Speaker, int, str] | None = None
@@ -182,10 +191,12 @@ class _Finder:
                 best = (m.start(), current, m.end(), verb)
         for m in _OFFICIAL_RE.finditer(text):
             if best is None or m.start() >= best[0]:
-                body = m.group(1)
-                role = text[m.start(1) : m.end()].rstrip()
-                role = re.sub(rf"{SAY}$", "", role)
-                sp = _Speaker(None, role, body.lstrip("该") if body else None, True)
+                role_text = re.sub(rf"{SAY}$", "", text[m.start(1) : m.end()].rstrip())
+                role_end = m.start(1) + len(role_text)
+                body = orig[m.start(1) : m.end(1)] if m.group(1) else None
+                if body and body[0] in "该該":
+                    body = body[1:]
+                sp = _Speaker(None, orig[m.start(1) : role_end], body, True, role_text)
                 verb = _SAY_RE.search(text, m.end() - 4).group(0)  # type: ignore[union-attr]
                 best = (m.start(), sp, m.end(), verb)
         if best is None:
@@ -278,7 +289,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
             sentence = text[s:e]
             if _REPORT_RE.search(sentence) and "“" in sentence[:12]:
                 continue
-            speaker, after, verb = finder.mention(sentence, current)
+            speaker, after, verb = finder.mention(sentence, para.orig[s:e], current)
             if speaker is not None:
                 current = speaker
             elif current is None:
@@ -297,7 +308,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                             kind=kind,
                             text=para.orig[ps:pe],
                             para=pi,
-                            mandate=_mandate(current.role),  # type: ignore[arg-type]
+                            mandate=_mandate(current.role_text),  # type: ignore[arg-type]
                         )
                     )
     return tuple(out)

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.config import Settings
+from briefing.pipeline import build, collect
+
+TRAD = (
+    "某區推進智能製造 打造產業新高地\n\n□本報記者 王小明\n\n"
+    "市政協委員、某集團董事長錢海峰建議，加快建設工業互聯網平臺，設立人才發展專項資金。\n\n"
+    "錢海峰表示，集團將加大研發投入。\n"
+)
+
+
+def test_traditional_page_is_analysed_and_quoted_in_its_own_script(tmp_path: Path):
+    (tmp_path / "trad.txt").write_text(TRAD, "utf-8")
+    briefing = build(collect([str(tmp_path)]), Settings())
+    (source,) = briefing.sources
+    assert source.script == "traditional"
+    (analysis,) = briefing.analyses
+    assert analysis.article.title == "某區推進智能製造 打造產業新高地"
+    first = analysis.proposals[0]
+    assert first.speaker == "錢海峰"
+    assert first.role == "市政協委員、某集團董事長"
+    assert first.mandate == "cppcc"
+    assert first.text == "加快建設工業互聯網平臺，設立人才發展專項資金"
+    assert {"digital", "talent", "finance"} <= set(first.theme_keys)
+    assert all(s.orig in TRAD for s in analysis.summary)
+
+
+def test_skipped_inputs_are_listed_and_the_rest_is_used(tmp_path: Path):
+    (tmp_path / "good.txt").write_text(TRAD, "utf-8")
+    (tmp_path / "empty.md").write_text("", "utf-8")
+    briefing = build(collect([str(tmp_path)]), Settings())
+    assert [s.name for s in briefing.sources] == ["good.txt"]
+    assert [(Path(s.path).name, s.reason) for s in briefing.skipped] == [("empty.md", "empty file")]
