@@ -13,7 +13,10 @@ import pytest
 from goldscore import PRF, match_proposals, score_segmentation, squash
 
 MIN_SEGMENTATION_F1 = 0.90
-MIN_PROPOSAL_F1 = 0.60
+MIN_PROPOSAL_F1 = 0.85
+MIN_SPEAKER_ACCURACY = 0.95
+MIN_CORE_THEME_F1 = 0.85
+CORE_THEMES = frozenset({"innovation", "digital", "energy", "talent"})
 MAX_SECONDS = 10.0
 
 
@@ -60,17 +63,41 @@ def test_summaries_and_proposals_are_verbatim(seed_briefing, seeds: Path):
     assert not outside
 
 
-def test_proposals_f1(seed_briefing, gold):
-    tp = n_pred = n_gold = 0
+def _matched(seed_briefing, gold):
+    """Predicted and gold proposals, file by file, and the pairs that match."""
     for name, g in gold.items():
-        pred = [(p.text, p.speaker) for a in seed_briefing.analyses if a.article.source == name for p in a.proposals]
-        gold_props = [(p["text"], p["speaker"]) for a in g["articles"] for p in a["proposals"]]
-        tp += len(match_proposals(pred, gold_props))
+        pred = [p for a in seed_briefing.analyses if a.article.source == name for p in a.proposals]
+        gold_props = [p for a in g["articles"] for p in a["proposals"]]
+        pairs = match_proposals([(p.text, p.speaker) for p in pred], [(p["text"], p["speaker"]) for p in gold_props])
+        yield pred, gold_props, pairs
+
+
+def test_proposals_f1_and_speakers(seed_briefing, gold):
+    tp = n_pred = n_gold = same_speaker = 0
+    for pred, gold_props, pairs in _matched(seed_briefing, gold):
+        tp += len(pairs)
         n_pred += len(pred)
         n_gold += len(gold_props)
+        same_speaker += sum(1 for i, j in pairs if pred[i].speaker == gold_props[j]["speaker"])
     prf = PRF(tp, n_pred, n_gold)
-    print(f"\nproposals: {prf}")
+    accuracy = same_speaker / tp if tp else 0.0
+    print(f"\nproposals: {prf}\nspeaker accuracy on matched proposals: {accuracy:.3f} ({same_speaker}/{tp})")
     assert prf.f1 >= MIN_PROPOSAL_F1
+    assert accuracy >= MIN_SPEAKER_ACCURACY
+
+
+def test_core_theme_micro_f1(seed_briefing, gold):
+    tp = fp = fn = 0
+    for pred, gold_props, pairs in _matched(seed_briefing, gold):
+        for i, j in pairs:
+            got = set(pred[i].theme_keys) & CORE_THEMES
+            want = set(gold_props[j]["themes"]) & CORE_THEMES
+            tp += len(got & want)
+            fp += len(got - want)
+            fn += len(want - got)
+    prf = PRF(tp, tp + fp, tp + fn)
+    print(f"\ncore themes (innovation, digital, energy, talent), micro: {prf}")
+    assert prf.f1 >= MIN_CORE_THEME_F1
 
 
 def test_every_article_has_a_summary(seed_briefing):

@@ -10,7 +10,7 @@ from ..errors import ConfigError
 from ..model import Briefing
 from . import RenderOptions
 from .templating import environment
-from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, articles_by_id, proposers
+from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, articles_by_id, evidence, proposers
 
 EAST_ASIAN_FONT = "Noto Serif CJK SC"
 LATIN_FONT = "Calibri"
@@ -85,7 +85,7 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
             cells = table.add_row().cells
             cells[0].text = text("speaker_cell", p)
             cells[1].text = _clean(p.text) + "\n" + text("kind_cell", p, KIND_EN, KIND_ZH)
-            cells[2].text = text("source_cell", p, art)
+            cells[2].text = text("source_cell", p, art, evidence(p, group.theme.key))
 
     people = proposers(proposals)
     if people:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Briefing
 from . import RenderOptions
 from .templating import render
-from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, proposers
+from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, proposers
 
 
 def context(b: Briefing) -> dict:
@@ -20,6 +20,7 @@ def context(b: Briefing) -> dict:
         "kind_zh": KIND_ZH,
         "mandate": MANDATE,
         "kinds": ARTICLE_KIND,
+        "evidence": evidence,
     }
 
 

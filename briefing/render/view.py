@@ -35,6 +35,14 @@ def proposers(proposals: Iterable[Proposal]) -> list[Proposer]:
     return sorted(rows, key=lambda r: (-r.count, r.name))
 
 
+def evidence(proposal: Proposal, theme: str) -> str:
+    """The matched terms that put a proposal under a theme, for display."""
+    for hit in proposal.themes:
+        if hit.theme == theme:
+            return "、".join(hit.terms)
+    return ""
+
+
 KIND_EN = {"suggestion": "suggestion", "plan": "plan"}
 KIND_ZH = {"suggestion": "建议", "plan": "计划"}
 MANDATE = {"npc": "NPC deputy · 人大代表", "cppcc": "CPPCC member · 政协委员"}
