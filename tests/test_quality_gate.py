@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from goldscore import PRF, match_proposals, score_segmentation, squash
+from goldscore import PRF, article_text, bigram_f1, match_proposals, score_segmentation, squash
 
 MIN_SEGMENTATION_F1 = 0.90
 MIN_PROPOSAL_F1 = 0.85
@@ -116,3 +116,28 @@ def test_whole_run_on_the_seeds_is_fast(seeds: Path, tmp_path: Path):
     print(f"\nwhole run on the seeds: {elapsed:.2f} s")
     assert result.exit_code == 0, result.output
     assert elapsed < MAX_SECONDS
+
+
+MIN_KEY_SENTENCE_F1 = 0.5
+
+
+def test_summaries_overlap_the_key_sentences(seed_briefing, gold):
+    """Character-bigram F1 between each gold article's key sentences and the summary
+    of the output article that holds it; the mean is pinned."""
+    by_file = _by_file(seed_briefing)
+    summaries = {a.article.id: "".join(s.orig for s in a.summary) for a in seed_briefing.analyses}
+    scores = []
+    for name, g in gold.items():
+        for ga in g["articles"]:
+            if not ga["key_sentences"]:
+                continue
+            first, last = squash(ga["first_chars"]), squash(ga["last_chars"])
+            holder = next(
+                (a for a in by_file[name] if first in article_text(a) and last in article_text(a)),
+                None,
+            )
+            summary = summaries.get(holder.id, "") if holder else ""
+            scores.append(bigram_f1(summary, "".join(ga["key_sentences"])))
+    mean = sum(scores) / len(scores)
+    print(f"\nkey sentences: mean bigram F1 {mean:.3f} over {len(scores)} articles (lowest {min(scores):.3f})")
+    assert mean >= MIN_KEY_SENTENCE_F1

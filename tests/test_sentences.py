@@ -1,3 +1,4 @@
+from briefing.text.normalize import normalize_punctuation
 from briefing.text.sentences import split_sentences
 
 
@@ -15,3 +16,13 @@ def test_sentence_ends_and_closing_quotes():
 def test_full_stop_inside_quotation_does_not_end_the_sentence():
     text = "他表示：“一是要加强。二是要推进。”"
     assert split_sentences(text) == ["他表示：“一是要加强。二是要推进。”"]
+
+
+def test_ascii_punctuation_decimals_and_enumerations():
+    text = normalize_punctuation("Revenue rose 5.2% in 2024. Mr. Li said so? 1. 加强规划；2. 完善政策。Done...")
+    assert split_sentences(text) == [
+        "Revenue rose 5.2% in 2024.",
+        "Mr. Li said so？",
+        "1. 加强规划；2. 完善政策。",
+        "Done...",
+    ]

@@ -40,3 +40,21 @@ def test_ascii_punctuation_is_quoted_as_printed():
     text = "会议提出,要加快发展数字经济.代表们表示,将推动产业升级。"
     out = summarize(text, 200)
     assert all(s in text for s in out)
+
+
+def test_lines_broken_mid_sentence_are_joined():
+    text = "重庆召开制造业高质量发展大\n会，部署7项重大任务。\n会议提出，加快打造国家重要先进制造业中心。"
+    out = summarize(text, 200, method="lead")
+    assert out[0] == "重庆召开制造业高质量发展大会，部署7项重大任务。"
+
+
+def test_small_budget_takes_the_lead_sentence():
+    text = "互联网大战愈演愈烈，各方加快布局。其后的竞争集中在支付领域。分析人士认为格局仍将变化。"
+    assert summarize(text, 12) == ["互联网大战愈演愈烈，各方加快布局。"]
+
+
+@pytest.mark.slow
+def test_snownlp_backend_returns_whole_verbatim_sentences():
+    out = summarize(TEXT, 80, method="snownlp")
+    assert out and all(s in TEXT for s in out)
+    assert sum(len(s) for s in out) <= 80 or len(out) == 1

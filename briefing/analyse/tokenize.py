@@ -21,10 +21,13 @@ def _jieba() -> Any:
 
 
 @functools.lru_cache(maxsize=65536)
-def _cut(text: str) -> tuple[str, ...]:
-    return tuple(_jieba().cut(text, HMM=True))
+def _cut(text: str, hmm: bool) -> tuple[str, ...]:
+    return tuple(_jieba().cut(text, HMM=hmm))
 
 
-def words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` in order, whitespace and punctuation included."""
-    return _cut(text)
+def words(text: str, hmm: bool = True) -> tuple[str, ...]:
+    """The words of ``text`` in order, whitespace and punctuation included.
+
+    ``hmm`` lets jieba guess words missing from its dictionary (names, new terms);
+    without it, segmentation is faster, which sentence ranking prefers."""
+    return _cut(text, hmm)

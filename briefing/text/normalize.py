@@ -9,6 +9,7 @@ analysis form is an offset into the original, which is what gets quoted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 _ASCII_TO_FULL = {",": "，", ";": "；", "?": "？", "!": "！", ":": "：", "(": "（", ")": "）"}
@@ -19,11 +20,14 @@ def is_cjk(ch: str) -> bool:
     return _CJK_LO <= ord(ch) <= _CJK_HI
 
 
-def _full_width_alnum(ch: str) -> str:
-    code = ord(ch)
-    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-        return chr(code - 0xFEE0)
-    return ch
+_TABLE = str.maketrans(
+    {
+        **_ASCII_TO_FULL,
+        **{chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))},
+    }
+)
+# Where ASCII stays ASCII: a comma or colon between digits (1,000 and 10:30), a URL's colon.
+_KEEP = re.compile(r"(?<=\d)[,:](?=\d)|:(?=/)")
 
 
 def normalize_punctuation(text: str) -> str:
@@ -32,20 +36,13 @@ def normalize_punctuation(text: str) -> str:
     A comma or colon between two digits (``1,000``, ``10:30``) and a colon in a URL
     scheme stay as they are.  Full-width digits and Latin letters become ASCII.
     """
-    out = []
-    n = len(text)
-    for i, ch in enumerate(text):
-        full = _ASCII_TO_FULL.get(ch)
-        if full is None:
-            out.append(_full_width_alnum(ch))
-            continue
-        prev = text[i - 1] if i else ""
-        nxt = text[i + 1] if i + 1 < n else ""
-        if (ch in ",:" and prev.isdigit() and nxt.isdigit()) or (ch == ":" and nxt == "/"):
-            out.append(ch)
-        else:
-            out.append(full)
-    return "".join(out)
+    out = text.translate(_TABLE)
+    if "," in text or ":" in text:
+        chars = list(out)
+        for m in _KEEP.finditer(text):
+            chars[m.start()] = m.group()
+        out = "".join(chars)
+    return out
 
 
 def char_converter(convert: Callable[[str], str], text: str) -> Callable[[str], str]:

@@ -14,7 +14,27 @@ from .patterns import CLOSERS
 
 _ENDERS = "。！？"
 _ELLIPSIS = "…"
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "No", "St", "Co", "Inc", "Ltd", "vs", "etc", "e.g", "i.e")
 _ATTRIBUTION = 20  # characters of "X表示" allowed after a closing quote
+
+
+def _ascii_stop(text: str, i: int) -> bool:
+    """An ASCII full stop (or ``...``) that ends a sentence: after a word, not a
+    digit or an abbreviation, and followed by a space, a CJK character or the end."""
+    if text[i] != "." or i == 0:
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if nxt == ".":
+        return False  # the full stop is the last dot of "..."
+    prev = text[i - 1]
+    if prev.isdigit() and nxt.isdigit():
+        return False  # 7.09
+    if prev.isdigit() and (i < 2 or not text[i - 2].isalnum() or i == 1):
+        return False  # 1. at the start of an item
+    word = text[max(0, i - 4) : i].split()[-1] if text[max(0, i - 4) : i].split() else ""
+    if any(word.endswith(a) for a in _ABBREVIATIONS):
+        return False
+    return nxt == "" or nxt.isspace() or "\u4e00" <= nxt <= "\u9fff"
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:
@@ -30,7 +50,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch in "”」』" and depth:
             depth -= 1
-        if ch in _ENDERS or (ch == _ELLIPSIS and i + 1 < n and text[i + 1] == _ELLIPSIS):
+        if ch in _ENDERS or (ch == _ELLIPSIS and i + 1 < n and text[i + 1] == _ELLIPSIS) or _ascii_stop(text, i):
             j = i + 1
             while j < n and (text[j] in _ENDERS or text[j] == _ELLIPSIS):
                 j += 1
