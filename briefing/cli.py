@@ -83,11 +83,17 @@ def make(
         Optional[Path],  # noqa: UP045
         typer.Option(help="Folder with Jinja2 templates overriding the packaged ones."),
     ] = None,
+    reference_docx: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="Build the DOCX on this .docx: its styles, header and footer (house style)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
 ) -> None:
     try:
-        code = _make(inputs, out, formats, title, config, themes, summarizer, summary_chars, templates, quiet)
+        code = _make(
+            inputs, out, formats, title, config, themes, summarizer, summary_chars, templates, reference_docx, quiet
+        )
     except BriefingError as exc:
         if debug:
             raise
@@ -109,6 +115,7 @@ def _make(
     summarizer: str | None,
     summary_chars: int | None,
     templates: Path | None,
+    reference_docx: Path | None,
     quiet: bool,
 ) -> int:
     from .config import load_settings
@@ -123,6 +130,7 @@ def _make(
         summary_chars=summary_chars,
         themes=themes,
         templates=templates,
+        reference_docx=reference_docx,
     )
     show = not quiet and sys.stderr.isatty()
     with progress_bar(show) as progress:
@@ -134,7 +142,7 @@ def _make(
             return EXIT_NOTHING
         progress.reset("Analysing", len(collected.sources))
         briefing = build(collected, settings, progress.step("Analysing"))
-    written = write_all(briefing, out, settings.formats, RenderOptions(settings.templates))
+    written = write_all(briefing, out, settings.formats, RenderOptions.from_settings(settings, warn=_err))
     if not quiet:
         n_props = len(briefing.proposals)
         typer.echo(

@@ -10,6 +10,10 @@ The file is ``briefing.toml`` in the current folder, or the one named by
     summary_chars = 300         # budget of each article summary, in characters
     themes = "my-themes.toml"   # replaces the packaged taxonomy
     templates = "my-templates"  # folder overriding the packaged templates
+    reference_docx = "house.docx"  # build the DOCX on this document's styles, header, footer
+    font_cjk = "SimSun"         # East Asian font of body text, by its English name
+    font_cjk_heading = "Microsoft YaHei"  # [defaults: Noto Serif CJK SC, Noto Sans CJK SC]
+    font_latin = "Calibri"
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ class Settings:
     summary_chars: int = 300
     themes: Path | None = None
     templates: Path | None = None
+    reference_docx: Path | None = None
+    font_cjk: str = "Noto Serif CJK SC"
+    font_cjk_heading: str = "Noto Sans CJK SC"
+    font_latin: str = "Calibri"
 
     def merged(self, **overrides: Any) -> Settings:
         """A copy with the overrides that are not None applied, validated."""
@@ -61,7 +69,7 @@ def _coerce(name: str, value: Any, origin: str, base: Path) -> Any:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{origin}: formats must be a list of strings")
         return tuple(value)
-    if name in ("themes", "templates"):
+    if name in ("themes", "templates", "reference_docx"):
         if not isinstance(value, str):
             raise ConfigError(f"{origin}: {name} must be a path (string)")
         path = Path(value).expanduser()

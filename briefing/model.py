@@ -143,6 +143,14 @@ class Proposal:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A statistic stated in an article, verbatim."""
+
+    text: str
+    para: int
+
+
+@dataclass(frozen=True)
 class Analysis:
     """An article with everything the analysis stages found in it."""
 
@@ -151,6 +159,7 @@ class Analysis:
     keywords: tuple[str, ...]
     proposals: tuple[Proposal, ...]
     themes: tuple[ThemeHit, ...]
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,6 +197,7 @@ class SourceInfo:
 class Briefing:
     title: str
     generated: str  # ISO 8601 timestamp
+    period: str  # the ISO week the briefing covers, e.g. 2026-W47
     sources: tuple[SourceInfo, ...]
     analyses: tuple[Analysis, ...]
     groups: tuple[ThemeGroup, ...]

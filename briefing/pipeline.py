@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from .analyse.figures import find_figures
 from .analyse.keywords import keywords
 from .analyse.proposals import find_proposals
 from .analyse.themes import Taxonomy, assign, load_taxonomy
@@ -89,6 +90,7 @@ def analyse(article: Article, settings: Settings, taxonomy: Taxonomy) -> Analysi
         keywords=keywords(analysis_body),
         proposals=proposals,
         themes=article_themes,
+        figures=find_figures(article) if article.kind in ("news", "interview") else (),
     )
 
 
@@ -120,10 +122,12 @@ def build(
         )
         if progress:
             progress(source.name)
-    stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
+    moment = (now or datetime.now(UTC)).replace(microsecond=0)
+    year, week, _ = moment.isocalendar()
     return Briefing(
         title=settings.title,
-        generated=stamp,
+        generated=moment.isoformat(),
+        period=f"{year}-W{week:02d}",
         sources=tuple(infos),
         analyses=tuple(analyses),
         groups=group_by_theme(analyses, taxonomy),

@@ -34,3 +34,12 @@ def test_skipped_inputs_are_listed_and_the_rest_is_used(tmp_path: Path):
     briefing = build(collect([str(tmp_path)]), Settings())
     assert [s.name for s in briefing.sources] == ["good.txt"]
     assert [(Path(s.path).name, s.reason) for s in briefing.skipped] == [("empty.md", "empty file")]
+
+
+def test_key_figures_are_statistics_quoted_verbatim():
+    from briefing.analyse.figures import find_figures
+    from briefing.model import Article, Para
+
+    text = "截至2022年末，全市5G基站达2.1万个，同比增长7.09%。会议部署了7项重大任务。5月16日，代表们参观了园区。"
+    art = Article("t-01", "t.txt", "news", "题", None, None, (Para(text, text, (1,)),))
+    assert [f.text for f in find_figures(art)] == ["截至2022年末，全市5G基站达2.1万个，同比增长7.09%"]

@@ -141,3 +141,14 @@ def test_summaries_overlap_the_key_sentences(seed_briefing, gold):
     mean = sum(scores) / len(scores)
     print(f"\nkey sentences: mean bigram F1 {mean:.3f} over {len(scores)} articles (lowest {min(scores):.3f})")
     assert mean >= MIN_KEY_SENTENCE_F1
+
+
+MIN_FIGURES_F1 = 0.60
+
+
+def test_key_figures_against_the_annotated_ones(seed_briefing, gold):
+    pred = [f.text for a in seed_briefing.analyses for f in a.figures]
+    want = [f for g in gold.values() for a in g["articles"] for f in a["figures"]]
+    prf = PRF(len(match_proposals([(t, None) for t in pred], [(t, None) for t in want])), len(pred), len(want))
+    print(f"\nkey figures: {prf}")
+    assert prf.f1 >= MIN_FIGURES_F1

@@ -37,7 +37,7 @@ from .tokenize import words
 _NAME_LAZY = rf"(?:{'|'.join(DOUBLE_SURNAMES)}|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
 SAY = r"(?:表示|说|介绍|认为|建议|呼吁|提出|强调|指出|透露|坦言|解读说|看来|建言|谈到|称|希望|补充说|告诉记者|直言)"
 _SAY_RE = re.compile(SAY)
-_TITLES = rf"(?:{TITLE_WORDS}|董事|理事|监事|主委|常委|律师|工程师|教授|研究员)"
+_TITLES = rf"(?:{TITLE_WORDS}|董事|理事|监事|主委|常委|律师|工程师|教授|研究员|成员)"
 # 市政协常委，国家统计局重庆调查总队党组书记、总队队长罗学文建议
 _ROLE_NAME_RE = re.compile(rf"({_TITLES})\s?({_NAME_LAZY})(?=\s*(?:{SAY}|[，：。]|则|还|也|强调|围绕|非常|结合|倍感))")
 _GUEST_RE = re.compile(rf"^(.+?)\s+({_NAME_LAZY})$")

@@ -9,17 +9,40 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import EXIT_OUTPUT, BriefingError
 from ..model import Briefing
 
+if TYPE_CHECKING:
+    from ..config import Settings
+
 Writer = Callable[[Briefing, "RenderOptions"], bytes]
 
 
+@dataclass(frozen=True)
 class RenderOptions:
-    def __init__(self, templates: Path | None = None) -> None:
-        self.templates = templates
+    """How the writers render: templates, house style, fonts, and where warnings go."""
+
+    templates: Path | None = None
+    reference_docx: Path | None = None
+    font_cjk: str = "Noto Serif CJK SC"
+    font_cjk_heading: str = "Noto Sans CJK SC"
+    font_latin: str = "Calibri"
+    warn: Callable[[str], None] = field(default=lambda message: None, compare=False)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, warn: Callable[[str], None] | None = None) -> RenderOptions:
+        return cls(
+            templates=settings.templates,
+            reference_docx=settings.reference_docx,
+            font_cjk=settings.font_cjk,
+            font_cjk_heading=settings.font_cjk_heading,
+            font_latin=settings.font_latin,
+            warn=warn or (lambda message: None),
+        )
 
 
 def _writer(fmt: str) -> Writer:

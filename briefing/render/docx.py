@@ -1,51 +1,223 @@
-"""briefing.docx with python-docx; its text blocks come from the Jinja2 template ``docx.j2``."""
+"""briefing.docx with python-docx; its text blocks come from the Jinja2 template ``docx.j2``.
+
+Chinese text needs its font named explicitly: ``w:rFonts/@w:eastAsia`` and
+``w:lang/@w:eastAsia`` are set on the document defaults and on every style the
+briefing uses, and ``w:eastAsiaTheme`` (which overrides a named font) is removed.
+Without this, Word and LibreOffice draw Chinese in a fallback face.
+"""
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ..errors import ConfigError
-from ..model import Briefing
+from ..model import Briefing, Proposal, ThemeGroup
 from . import RenderOptions
 from .templating import environment
-from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, articles_by_id, evidence, proposers
+from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, proposers
 
-EAST_ASIAN_FONT = "Noto Serif CJK SC"
-LATIN_FONT = "Calibri"
 # XML 1.0 refuses these characters; python-docx raises on them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+BODY_STYLES = ("Normal", "Subtitle", "List Bullet", "Table Grid", "Quote", "Caption", "Header", "Footer")
+HEADING_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "TOC Heading")
+PARAGRAPH_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Quote", "Caption")
+TABLE_WIDTHS_CM = (4.2, 9.0, 3.8)  # speaker and role | proposal | source
+EXECUTIVE_ITEMS = 8
+CELL_PT, CELL_SMALL_PT = 9.5, 8
 
 
-def _clean(text: str) -> str:
+def clean_xml(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
-def _set_fonts(style: Any, east_asian: str = EAST_ASIAN_FONT, latin: str = LATIN_FONT) -> None:
-    """Name the East Asian font explicitly: ``run.font.name`` alone does not."""
+def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
+    return str(qn(tag))
+
+
+def set_fonts(rpr: Any, east_asian: str, latin: str) -> None:
+    """Name the fonts on an ``w:rPr`` element, East Asian included, and drop the
+    theme fonts that would override them."""
+    fonts = rpr.find(_qn("w:rFonts"))
     if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        fonts = rpr.makeelement(_qn("w:rFonts"), {})
         rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi"):
-        fonts.set(qn(attr), latin)
-    fonts.set(qn("w:eastAsia"), east_asian)
-    for theme_attr in ("w:eastAsiaTheme", "w:asciiTheme", "w:hAnsiTheme"):
-        fonts.attrib.pop(qn(theme_attr), None)
-    lang = rpr.find(qn("w:lang"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(_qn(attr), latin)
+    fonts.set(_qn("w:eastAsia"), east_asian)
+    for theme_attr in ("w:eastAsiaTheme", "w:asciiTheme", "w:hAnsiTheme", "w:cstheme"):
+        fonts.attrib.pop(_qn(theme_attr), None)
+    lang = rpr.find(_qn("w:lang"))
     if lang is None:
-        lang = rpr.makeelement(qn("w:lang"), {})
+        lang = rpr.makeelement(_qn("w:lang"), {})
         rpr.append(lang)
-    lang.set(qn("w:eastAsia"), "zh-CN")
+    lang.set(_qn("w:eastAsia"), "zh-CN")
+
+
+def _doc_defaults_rpr(document: Any) -> Any:
+    styles = document.styles.element
+    defaults = styles.find(_qn("w:docDefaults"))
+    if defaults is None:
+        defaults = styles.makeelement(_qn("w:docDefaults"), {})
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(_qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = defaults.makeelement(_qn("w:rPrDefault"), {})
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(_qn("w:rPr"))
+    if rpr is None:
+        rpr = rpr_default.makeelement(_qn("w:rPr"), {})
+        rpr_default.append(rpr)
+    return rpr
+
+
+def apply_fonts(document: Any, options: RenderOptions) -> None:
+    set_fonts(_doc_defaults_rpr(document), options.font_cjk, options.font_latin)
+    for name in BODY_STYLES + HEADING_STYLES:
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue
+        east = options.font_cjk_heading if name in HEADING_STYLES else options.font_cjk
+        set_fonts(style.element.get_or_add_rPr(), east, options.font_latin)
+
+
+def _open_document(options: RenderOptions) -> Any:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if options.reference_docx is None:
+        return docx.Document()
+    path = options.reference_docx
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise ConfigError(f"{path}: not a usable reference .docx ({exc.__class__.__name__}: {exc})") from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != _qn("w:sectPr"):
+            body.remove(child)
+    names = {s.name for s in document.styles}
+    missing = [n for n in (*PARAGRAPH_STYLES, "Table Grid") if n not in names]
+    for name in missing:
+        kind = WD_STYLE_TYPE.TABLE if name == "Table Grid" else WD_STYLE_TYPE.PARAGRAPH
+        style = document.styles.add_style(name, kind)
+        if kind == WD_STYLE_TYPE.PARAGRAPH and "Normal" in names:
+            style.base_style = document.styles["Normal"]
+    if missing:
+        options.warn(f"{path}: lacks the style(s) {', '.join(missing)}; added them with default formatting")
+    return document
+
+
+def _field_runs(paragraph: Any, instruction: str, placeholder: str) -> None:
+    """A complex field (PAGE, NUMPAGES, TOC) with a result shown until it is updated."""
+    from docx.oxml import OxmlElement
+
+    def fld(kind: str) -> Any:
+        el = OxmlElement("w:fldChar")
+        el.set(_qn("w:fldCharType"), kind)
+        return el
+
+    paragraph.add_run()._r.append(fld("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(_qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    paragraph.add_run()._r.append(fld("separate"))
+    paragraph.add_run(placeholder)
+    paragraph.add_run()._r.append(fld("end"))
+
+
+def _update_fields_on_open(document: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    settings = document.settings.element
+    if settings.find(_qn("w:updateFields")) is None:
+        el = OxmlElement("w:updateFields")
+        el.set(_qn("w:val"), "true")
+        settings.append(el)
+
+
+def _header_footer(document: Any, header_text: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    section = document.sections[0]
+    header = section.header
+    if not any(p.text.strip() for p in header.paragraphs):
+        para = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        para.text = header_text
+        para.style = document.styles["Header"]
+    footer = section.footer
+    if not any(p.text.strip() for p in footer.paragraphs) and not footer._element.xpath(".//w:fldChar"):
+        para = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.add_run("Page ")
+        _field_runs(para, "PAGE", "1")
+        para.add_run(" of ")
+        _field_runs(para, "NUMPAGES", "1")
+
+
+def _table(document: Any, headers: Iterable[str], widths_cm: Iterable[float]) -> Any:
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm
+
+    headers = list(headers)
+    widths = list(widths_cm)
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = document.styles["Table Grid"]
+    table.autofit = False
+    row = table.rows[0]
+    trpr = row._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")  # repeat the header row on each page
+    repeat.set(_qn("w:val"), "true")
+    trpr.append(repeat)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid: LibreOffice reads column widths from it
+    for cell, label, width in zip(row.cells, headers, widths, strict=True):
+        cell.width = Cm(width)
+        cell.paragraphs[0].add_run(label).bold = True
+    return table
+
+
+def _row(table: Any, values: Iterable[str], widths_cm: Iterable[float], small: Iterable[int] = ()) -> None:
+    """A table row; the columns in ``small`` (sources, labels) in a smaller size,
+    and every line after a cell's first too."""
+    from docx.shared import Cm, Pt
+
+    small_columns = set(small)
+    cells = table.add_row().cells
+    for k, (cell, value, width) in enumerate(zip(cells, values, widths_cm, strict=True)):
+        cell.width = Cm(width)
+        for n, line in enumerate(clean_xml(value).split("\n")):
+            para = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+            run = para.add_run(line)
+            run.font.size = Pt(CELL_SMALL_PT if k in small_columns or n else CELL_PT)
+
+
+def top_items(groups: Iterable[ThemeGroup]) -> list[tuple[ThemeGroup, Proposal]]:
+    """The leading proposal of each theme: the one whose theme evidence weighs most."""
+    items = []
+    seen: set[str] = set()
+    for group in sorted(groups, key=lambda g: -len(g.proposals)):
+        ranked = sorted(
+            (p for p in group.proposals if p.id not in seen),
+            key=lambda p: -max((h.score for h in p.themes if h.theme == group.theme.key), default=0.0),
+        )
+        if ranked:
+            seen.add(ranked[0].id)
+            items.append((group, ranked[0]))
+    return items[:EXECUTIVE_ITEMS]
 
 
 def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
-    import docx
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
+
+    from .chart import proposals_chart
 
     env = environment(options.templates)
     try:
@@ -54,60 +226,128 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
         raise ConfigError(f"template docx.j2: {exc}") from None
 
     def text(macro: str, *args: Any) -> str:
-        return _clean(str(getattr(blocks, macro)(*args)))
-
-    document = docx.Document()
-    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Table Grid", "Quote"):
         try:
-            _set_fonts(document.styles[name])
-        except KeyError:
-            continue
-    document.styles["Normal"].font.size = Pt(10.5)
+            return clean_xml(str(getattr(blocks, macro)(*args)))
+        except AttributeError:
+            raise ConfigError(f"template docx.j2: the macro {macro!r} is missing") from None
+
+    document = _open_document(options)
+    apply_fonts(document, options)
+    if options.reference_docx is None:
+        document.styles["Normal"].font.size = Pt(10.5)
+    _update_fields_on_open(document)
 
     by_id = articles_by_id(briefing)
     proposals = briefing.proposals
+    people = proposers(proposals)
+    groups = [g for g in briefing.groups if g.proposals]
+    _header_footer(document, text("header", briefing))
+
     document.add_paragraph(text("title", briefing), style="Title")
-    document.add_paragraph(text("stats", briefing, len(proposals)))
+    document.add_paragraph(text("subtitle", briefing, len(proposals)), style="Subtitle")
+    document.add_paragraph(text("generated", briefing))
     for s in briefing.skipped:
         document.add_paragraph(text("skipped", s))
 
+    document.add_paragraph("Contents · 目录", style="Heading 1")
+    toc = document.add_paragraph()
+
+    document.add_heading("Executive summary · 本周要点", level=1)
+    document.add_paragraph(text("exec_intro", briefing, len(proposals), len(people), len(groups)))
+    for group, proposal in top_items(groups):
+        document.add_paragraph(text("exec_item", proposal, group.theme), style="List Bullet")
+    chart = proposals_chart(groups)
+    if chart:
+        document.add_picture(io.BytesIO(chart), width=Cm(15))
+        document.add_paragraph(text("chart_caption"), style="Caption")
+
     document.add_heading("Proposals by theme · 按主题分列的建议与计划", level=1)
-    for group in briefing.groups:
-        if not group.proposals:
-            continue
+    for group in groups:
         document.add_heading(text("theme_heading", group), level=2)
-        table = document.add_table(rows=1, cols=3)
-        table.style = document.styles["Table Grid"]
-        for cell, label in zip(table.rows[0].cells, ("Speaker and role", "Proposal", "Source"), strict=True):
-            cell.text = label
+        table = _table(document, ("Speaker and role", "Proposal", "Source"), TABLE_WIDTHS_CM)
         for p in group.proposals:
             art = by_id[p.article].article
-            cells = table.add_row().cells
-            cells[0].text = text("speaker_cell", p)
-            cells[1].text = _clean(p.text) + "\n" + text("kind_cell", p, KIND_EN, KIND_ZH)
-            cells[2].text = text("source_cell", p, art, evidence(p, group.theme.key))
+            proposal_cell = clean_xml(p.text) + "\n" + text("kind_cell", p, KIND_EN, KIND_ZH, MANDATE)
+            _row(
+                table,
+                (text("speaker_cell", p), proposal_cell, text("source_cell", p, art, evidence(p, group.theme.key))),
+                TABLE_WIDTHS_CM,
+                small=(2,),
+            )
 
-    people = proposers(proposals)
-    if people:
-        document.add_heading("Proposers · 建议人索引", level=1)
-        table = document.add_table(rows=1, cols=4)
-        table.style = document.styles["Table Grid"]
-        for cell, label in zip(table.rows[0].cells, ("Proposer", "Role", "Proposals", "Themes"), strict=True):
-            cell.text = label
-        for r in people:
-            cells = table.add_row().cells
-            cells[0].text = _clean(r.name)
-            cells[1].text = _clean(r.role or "")
-            cells[2].text = str(r.count)
-            cells[3].text = ", ".join(r.themes)
+    figures = [(a, f) for a in briefing.analyses for f in a.figures]
+    if figures:
+        document.add_heading("Key figures · 关键数据", level=1)
+        figure_widths = (11.0, 6.0)
+        table = _table(document, ("Figure (verbatim)", "Source"), figure_widths)
+        for a, f in figures:
+            _row(table, (f.text, text("figure_source", f, a.article)), figure_widths, small=(1,))
 
     document.add_heading("Article summaries · 文章摘要", level=1)
+    current_source = None
     for a in briefing.analyses:
-        document.add_heading(text("article_heading", a.article), level=2)
-        document.add_paragraph(text("article_source", a.article, ARTICLE_KIND))
+        if a.article.source != current_source:
+            current_source = a.article.source
+            document.add_heading(text("source_heading", a.article.source, briefing), level=2)
+        document.add_heading(text("article_heading", a.article), level=3)
+        document.add_paragraph(text("article_source", a.article, ARTICLE_KIND), style="Caption")
         for sentence in a.summary:
-            document.add_paragraph(_clean(sentence.orig), style="Quote")
+            para = document.add_paragraph()
+            para.paragraph_format.left_indent = Cm(0.6)
+            para.add_run(clean_xml(sentence.orig))
+            ref = para.add_run(text("summary_ref", a.article, sentence))
+            ref.font.size = Pt(CELL_SMALL_PT)
 
+    if people:
+        document.add_heading("Proposers · 建议人索引", level=1)
+        widths = (3.0, 8.0, 2.0, 4.0)
+        table = _table(document, ("Proposer", "Role", "Proposals", "Themes"), widths)
+        for r in people:
+            _row(table, (r.name, r.role or "", str(r.count), ", ".join(r.themes)), widths)
+
+    _table_of_contents(document, toc)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
+
+
+def _table_of_contents(document: Any, anchor: Any) -> None:
+    """A TOC field whose shown result already lists the sections (levels 1–2), so
+    the contents read right before the field is updated; Word updates it (with
+    page numbers) on opening, as the document asks it to."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm
+
+    entries = [
+        (p.text, 0 if p.style.name == "Heading 1" else 1)
+        for p in document.paragraphs
+        if p.style is not None and p.style.name in ("Heading 1", "Heading 2") and p.text != "Contents · 目录"
+    ]
+
+    def fld(kind: str) -> Any:
+        el = OxmlElement("w:fldChar")
+        el.set(_qn("w:fldCharType"), kind)
+        return el
+
+    anchor.add_run()._r.append(fld("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(_qn("xml:space"), "preserve")
+    instr.text = ' TOC \\o "1-2" \\h \\z \\u '
+    anchor.add_run()._r.append(instr)
+    anchor.add_run()._r.append(fld("separate"))
+    if not entries:
+        anchor.add_run("(no sections)")
+        anchor.add_run()._r.append(fld("end"))
+        return
+    first_text, first_level = entries[0]
+    anchor.add_run(first_text)
+    anchor.paragraph_format.left_indent = Cm(0.6 * first_level)
+    last = anchor
+    for entry_text, level in entries[1:]:
+        para = document.add_paragraph()
+        para.add_run(entry_text)
+        para.paragraph_format.left_indent = Cm(0.6 * level)
+        para.paragraph_format.space_after = Cm(0)
+        last._p.addnext(para._p)  # move it from the end of the body to after the previous entry
+        last = para
+    last.add_run()._r.append(fld("end"))

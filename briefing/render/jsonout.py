@@ -58,6 +58,7 @@ def to_dict(b: Briefing) -> dict[str, Any]:
                 "themes": [h.theme for h in a.themes],
                 "theme_evidence": _evidence(a.themes),
                 "proposals": [p.id for p in a.proposals],
+                "figures": [{"text": f.text, "paragraph": f.para} for f in a.figures],
             }
         )
         proposals.extend(_proposal(p, art.source) for p in a.proposals)
@@ -66,6 +67,7 @@ def to_dict(b: Briefing) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "title": b.title,
         "generated": b.generated,
+        "period": b.period,
         "settings": dict(b.settings),
         "sources": [s.__dict__ for s in b.sources],
         "skipped": [{"path": s.path, "reason": s.reason} for s in b.skipped],

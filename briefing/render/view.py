@@ -46,4 +46,4 @@ def evidence(proposal: Proposal, theme: str) -> str:
 KIND_EN = {"suggestion": "suggestion", "plan": "plan"}
 KIND_ZH = {"suggestion": "建议", "plan": "计划"}
 MANDATE = {"npc": "NPC deputy · 人大代表", "cppcc": "CPPCC member · 政协委员"}
-ARTICLE_KIND = {"news": "news", "interview": "interview", "photo_caption": "photo caption", "other": "other"}
+ARTICLE_KIND = {"news": "news", "interview": "interview", "photo_caption": "photo caption", "other": "untitled item"}
