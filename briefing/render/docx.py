@@ -114,23 +114,32 @@ def _open_document(options: RenderOptions) -> Any:
     return document
 
 
-def _field_runs(paragraph: Any, instruction: str, placeholder: str) -> None:
-    """A complex field (PAGE, NUMPAGES, TOC) with a result shown until it is updated."""
+def _fld_char(kind: str) -> Any:
     from docx.oxml import OxmlElement
 
-    def fld(kind: str) -> Any:
-        el = OxmlElement("w:fldChar")
-        el.set(_qn("w:fldCharType"), kind)
-        return el
+    el = OxmlElement("w:fldChar")
+    el.set(_qn("w:fldCharType"), kind)
+    return el
 
-    paragraph.add_run()._r.append(fld("begin"))
+
+def _begin_field(paragraph: Any, instruction: str) -> None:
+    """Open a complex field in ``paragraph``: begin, instruction, separate; the runs
+    that follow are its shown result, until a ``_fld_char("end")``."""
+    from docx.oxml import OxmlElement
+
+    paragraph.add_run()._r.append(_fld_char("begin"))
     instr = OxmlElement("w:instrText")
     instr.set(_qn("xml:space"), "preserve")
     instr.text = f" {instruction} "
     paragraph.add_run()._r.append(instr)
-    paragraph.add_run()._r.append(fld("separate"))
+    paragraph.add_run()._r.append(_fld_char("separate"))
+
+
+def _field_runs(paragraph: Any, instruction: str, placeholder: str) -> None:
+    """A complex field (PAGE, NUMPAGES) with a result shown until it is updated."""
+    _begin_field(paragraph, instruction)
     paragraph.add_run(placeholder)
-    paragraph.add_run()._r.append(fld("end"))
+    paragraph.add_run()._r.append(_fld_char("end"))
 
 
 def _update_fields_on_open(document: Any) -> None:
@@ -315,7 +324,6 @@ def _table_of_contents(document: Any, anchor: Any) -> None:
     """A TOC field whose shown result already lists the sections (levels 1–2), so
     the contents read right before the field is updated; Word updates it (with
     page numbers) on opening, as the document asks it to."""
-    from docx.oxml import OxmlElement
     from docx.shared import Cm
 
     entries = [
@@ -324,20 +332,10 @@ def _table_of_contents(document: Any, anchor: Any) -> None:
         if p.style is not None and p.style.name in ("Heading 1", "Heading 2") and p.text != "Contents · 目录"
     ]
 
-    def fld(kind: str) -> Any:
-        el = OxmlElement("w:fldChar")
-        el.set(_qn("w:fldCharType"), kind)
-        return el
-
-    anchor.add_run()._r.append(fld("begin"))
-    instr = OxmlElement("w:instrText")
-    instr.set(_qn("xml:space"), "preserve")
-    instr.text = ' TOC \\o "1-2" \\h \\z \\u '
-    anchor.add_run()._r.append(instr)
-    anchor.add_run()._r.append(fld("separate"))
+    _begin_field(anchor, 'TOC \\o "1-2" \\h \\z \\u')
     if not entries:
         anchor.add_run("(no sections)")
-        anchor.add_run()._r.append(fld("end"))
+        anchor.add_run()._r.append(_fld_char("end"))
         return
     first_text, first_level = entries[0]
     anchor.add_run(first_text)
@@ -350,4 +348,4 @@ def _table_of_contents(document: Any, anchor: Any) -> None:
         para.paragraph_format.space_after = Cm(0)
         last._p.addnext(para._p)  # move it from the end of the body to after the previous entry
         last = para
-    last.add_run()._r.append(fld("end"))
+    last.add_run()._r.append(_fld_char("end"))
