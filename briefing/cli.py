@@ -49,6 +49,25 @@ def _err(message: str) -> None:
     typer.echo(f"briefing: {message}", err=True)
 
 
+_PATH = Optional[Path]  # noqa: UP045 - typer needs Optional on Python 3.11
+_STR = Optional[str]  # noqa: UP045
+_INT = Optional[int]  # noqa: UP045
+
+ConfigOpt = Annotated[_PATH, typer.Option("--config", help="TOML settings file [default: ./briefing.toml if present].")]
+TranslatorOpt = Annotated[
+    _STR,
+    typer.Option("--translator", help="English backend: llama (local GGUF), openai (any compatible server) or none."),
+]
+ModelOpt = Annotated[_PATH, typer.Option("--model", help="GGUF model file for the llama translator.")]
+ThreadsOpt = Annotated[
+    _INT, typer.Option("--threads", help="CPU threads for the llama translator [default: one per core].")
+]
+GlossaryOpt = Annotated[_PATH, typer.Option("--glossary", help="TOML glossary extending the packaged policy glossary.")]
+CacheOpt = Annotated[
+    _PATH, typer.Option("--cache", help="Translation memory (SQLite) [default: in the user cache folder].")
+]
+
+
 @app.command(help="Read newspaper pages and write the briefing.\n\n" + EXIT_CODES_HELP)
 def make(
     inputs: Annotated[
@@ -59,41 +78,53 @@ def make(
         "out"
     ),
     formats: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--format", "-f", help="Comma-separated formats to write: md, docx, json [default: all]."),
+        _STR, typer.Option("--format", "-f", help="Comma-separated formats to write: md, docx, json [default: all].")
     ] = None,
-    title: Annotated[Optional[str], typer.Option(help="Title of the briefing.")] = None,  # noqa: UP045
-    config: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(help="TOML settings file [default: ./briefing.toml if present]."),
-    ] = None,
-    themes: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(help="TOML theme taxonomy replacing the packaged one."),
-    ] = None,
-    summarizer: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Summary backend: textrank (default), lead or snownlp."),
-    ] = None,
+    title: Annotated[_STR, typer.Option(help="Title of the briefing.")] = None,
+    config: ConfigOpt = None,
+    themes: Annotated[_PATH, typer.Option(help="TOML theme taxonomy replacing the packaged one.")] = None,
+    summarizer: Annotated[_STR, typer.Option(help="Summary backend: textrank (default), lead or snownlp.")] = None,
     summary_chars: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(help="Length budget of each article summary, in characters [default: 300]."),
+        _INT, typer.Option(help="Length budget of each article summary, in characters [default: 300].")
     ] = None,
-    templates: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(help="Folder with Jinja2 templates overriding the packaged ones."),
-    ] = None,
+    templates: Annotated[_PATH, typer.Option(help="Folder with Jinja2 templates overriding the packaged ones.")] = None,
     reference_docx: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(help="Build the DOCX on this .docx: its styles, header and footer (house style)."),
+        _PATH, typer.Option(help="Build the DOCX on this .docx: its styles, header and footer (house style).")
     ] = None,
+    lang: Annotated[
+        _STR, typer.Option(help="zh: Chinese only; zh,en: English beside it, from the translator [default: zh,en].")
+    ] = None,
+    translator: TranslatorOpt = None,
+    model: ModelOpt = None,
+    threads: ThreadsOpt = None,
+    glossary: GlossaryOpt = None,
+    cache: CacheOpt = None,
+    script: Annotated[
+        _STR, typer.Option(help="Script of the briefing's Chinese: simplified (as printed) or traditional.")
+    ] = None,
+    opencc: Annotated[_STR, typer.Option(help="OpenCC conversion for traditional: s2t, s2tw, s2twp or s2hk.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
 ) -> None:
+    overrides = {
+        "title": title,
+        "formats": _split(formats),
+        "summarizer": summarizer,
+        "summary_chars": summary_chars,
+        "themes": themes,
+        "templates": templates,
+        "reference_docx": reference_docx,
+        "lang": _split(lang),
+        "translator": translator,
+        "model": model,
+        "threads": threads,
+        "glossary": glossary,
+        "cache": cache,
+        "script": script,
+        "opencc": opencc,
+    }
     try:
-        code = _make(
-            inputs, out, formats, title, config, themes, summarizer, summary_chars, templates, reference_docx, quiet
-        )
+        code = _make(inputs, out, config, overrides, quiet)
     except BriefingError as exc:
         if debug:
             raise
@@ -105,33 +136,17 @@ def make(
     raise typer.Exit(code)
 
 
-def _make(
-    inputs: list[str],
-    out: Path,
-    formats: str | None,
-    title: str | None,
-    config: Path | None,
-    themes: Path | None,
-    summarizer: str | None,
-    summary_chars: int | None,
-    templates: Path | None,
-    reference_docx: Path | None,
-    quiet: bool,
-) -> int:
+def _split(value: str | None) -> tuple[str, ...] | None:
+    return tuple(v.strip() for v in value.split(",") if v.strip()) if value is not None else None
+
+
+def _make(inputs: list[str], out: Path, config: Path | None, overrides: dict, quiet: bool) -> int:
     from .config import load_settings
-    from .pipeline import build, collect
+    from .pipeline import build, collect, localise
     from .progress import progress_bar
     from .render import RenderOptions, write_all
 
-    settings = load_settings(config).merged(
-        title=title,
-        formats=tuple(f.strip() for f in formats.split(",") if f.strip()) if formats is not None else None,
-        summarizer=summarizer,
-        summary_chars=summary_chars,
-        themes=themes,
-        templates=templates,
-        reference_docx=reference_docx,
-    )
+    settings = load_settings(config).merged(**overrides)
     show = not quiet and sys.stderr.isatty()
     with progress_bar(show) as progress:
         collected = collect(inputs, progress.step("Reading"))
@@ -142,6 +157,8 @@ def _make(
             return EXIT_NOTHING
         progress.reset("Analysing", len(collected.sources))
         briefing = build(collected, settings, progress.step("Analysing"))
+        progress.reset("Translating")
+        briefing = localise(briefing, settings, progress.step("Translating"))
     written = write_all(briefing, out, settings.formats, RenderOptions.from_settings(settings, warn=_err))
     if not quiet:
         n_props = len(briefing.proposals)
@@ -150,7 +167,89 @@ def _make(
             + ", ".join(str(p) for p in written),
             err=True,
         )
+        if briefing.translation and briefing.translation.flagged:
+            _err(f"{briefing.translation.flagged} translation(s) failed the number check and are flagged")
     return EXIT_PARTIAL if collected.skipped else EXIT_OK
+
+
+@app.command(
+    help="Translate Chinese text to English with the briefing's backend, glossary and memory.\n\n"
+    "Plain text in (a file, or - for standard input), English out, a line per paragraph. "
+    'With --jsonl, lines of {"id", "zh"} in and {"id", "zh", "en"} out (plus "flag" when a check failed).'
+)
+def translate(
+    source: Annotated[str, typer.Argument(help="A UTF-8 text file, or - for standard input.")] = "-",
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help='Read and write JSON lines: {"id", "zh"} -> {"id", "zh", "en"}.')
+    ] = False,
+    config: ConfigOpt = None,
+    translator: TranslatorOpt = None,
+    model: ModelOpt = None,
+    threads: ThreadsOpt = None,
+    glossary: GlossaryOpt = None,
+    cache: CacheOpt = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+) -> None:
+    try:
+        _translate(source, jsonl, config, translator, model, threads, glossary, cache)
+    except BriefingError as exc:
+        if debug:
+            raise
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _translate(
+    source: str,
+    jsonl: bool,
+    config: Path | None,
+    translator: str | None,
+    model: Path | None,
+    threads: int | None,
+    glossary: Path | None,
+    cache: Path | None,
+) -> None:
+    import json
+
+    from .config import load_settings
+    from .errors import EXIT_NOTHING as NOTHING
+    from .registry import translators
+    from .translate.engine import Engine
+    from .translate.glossary import load_glossary
+    from .translate.memory import Memory, default_path
+
+    settings = load_settings(config).merged(
+        translator=translator, model=model, threads=threads, glossary=glossary, cache=cache
+    )
+    backend = translators.get(settings.translator)(settings)
+    if backend is None:
+        raise BriefingError("no translator: choose one with --translator llama|openai (see --help)")
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BriefingError(f"{source}: cannot read ({exc})", NOTHING) from None
+    memory = Memory(settings.cache or default_path())
+    engine = Engine(backend, load_glossary(settings.glossary), memory)
+    try:
+        if not jsonl:
+            for line in text.splitlines():
+                typer.echo(engine.translate(line).english if line.strip() else "")
+            return
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                zh = str(item["zh"])
+            except (json.JSONDecodeError, KeyError, TypeError):
+                raise BriefingError(f'{source}, line {n}: not a JSON object with a "zh" field') from None
+            result = engine.translate(zh)
+            row = {"id": item.get("id"), "zh": zh, "en": result.english}
+            if result.flagged:
+                row["flag"] = result.flagged
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    finally:
+        memory.close()
 
 
 def run() -> None:

@@ -14,6 +14,17 @@ The file is ``briefing.toml`` in the current folder, or the one named by
     font_cjk = "SimSun"         # East Asian font of body text, by its English name
     font_cjk_heading = "Microsoft YaHei"  # [defaults: Noto Serif CJK SC, Noto Sans CJK SC]
     font_latin = "Calibri"
+    lang = ["zh", "en"]         # zh: Chinese only; zh, en: English beside it (needs a translator)
+    translator = "llama"        # llama, openai or none
+    model = "models/qwen2.5-7b-instruct-q4_k_m.gguf"   # for llama
+    threads = 0                 # llama threads, 0: one per core
+    openai_url = "http://localhost:8080/v1"             # for openai: any compatible server
+    openai_model = "qwen2.5-7b-instruct"
+    openai_key_env = "OPENAI_API_KEY"                   # the variable holding the key
+    glossary = "my-glossary.toml"   # extends the packaged policy glossary
+    cache = "~/.cache/briefing/translations.sqlite"     # translation memory
+    script = "traditional"      # the Chinese of the briefing in Traditional script
+    opencc = "s2t"              # s2t, s2tw, s2twp or s2hk
 """
 
 from __future__ import annotations
@@ -41,6 +52,17 @@ class Settings:
     font_cjk: str = "Noto Serif CJK SC"
     font_cjk_heading: str = "Noto Sans CJK SC"
     font_latin: str = "Calibri"
+    lang: tuple[str, ...] = ("zh", "en")
+    translator: str = "none"
+    model: Path | None = None
+    threads: int = 0  # 0: one per core
+    openai_url: str | None = None
+    openai_model: str | None = None
+    openai_key_env: str = "OPENAI_API_KEY"
+    glossary: Path | None = None
+    cache: Path | None = None  # translation memory; None: the user cache folder
+    script: str = "simplified"
+    opencc: str = "s2t"
 
     def merged(self, **overrides: Any) -> Settings:
         """A copy with the overrides that are not None applied, validated."""
@@ -54,29 +76,40 @@ def validate(s: Settings) -> Settings:
         raise ConfigError(f"unknown format(s) {', '.join(bad) or '(none)'}: choose from {', '.join(FORMATS)}")
     if s.summary_chars < 20:
         raise ConfigError(f"summary_chars must be at least 20 (got {s.summary_chars})")
-    from .registry import summarizers
+    from .registry import summarizers, translators
 
     if s.summarizer not in summarizers.names():
         raise ConfigError(f"unknown summarizer {s.summarizer!r} (known: {', '.join(summarizers.names())})")
+    if s.translator not in translators.names():
+        raise ConfigError(f"unknown translator {s.translator!r} (known: {', '.join(translators.names())})")
+    bad_lang = [x for x in s.lang if x not in ("zh", "en")]
+    if bad_lang or "zh" not in s.lang:
+        raise ConfigError(f"lang must be zh or zh,en (got {','.join(s.lang)})")
+    if s.script not in ("simplified", "traditional"):
+        raise ConfigError(f"script must be simplified or traditional (got {s.script!r})")
+    if s.opencc not in ("s2t", "s2tw", "s2twp", "s2hk"):
+        raise ConfigError(f"opencc must be one of s2t, s2tw, s2twp, s2hk (got {s.opencc!r})")
+    if s.threads < 0:
+        raise ConfigError(f"threads must be 0 (one per core) or more (got {s.threads})")
     return s
 
 
 def _coerce(name: str, value: Any, origin: str, base: Path) -> Any:
     expected = {f.name: f.type for f in fields(Settings)}[name]
-    if name == "formats":
+    if name in ("formats", "lang"):
         if isinstance(value, str):
             value = [v.strip() for v in value.split(",")]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{origin}: formats must be a list of strings")
+            raise ConfigError(f"{origin}: {name} must be a list of strings")
         return tuple(value)
-    if name in ("themes", "templates", "reference_docx"):
+    if name in ("themes", "templates", "reference_docx", "model", "glossary", "cache"):
         if not isinstance(value, str):
             raise ConfigError(f"{origin}: {name} must be a path (string)")
         path = Path(value).expanduser()
         return path if path.is_absolute() else base / path
-    if name == "summary_chars":
+    if name in ("summary_chars", "threads"):
         if not isinstance(value, int) or isinstance(value, bool):
-            raise ConfigError(f"{origin}: summary_chars must be an integer")
+            raise ConfigError(f"{origin}: {name} must be an integer")
         return value
     if not isinstance(value, str):
         raise ConfigError(f"{origin}: {name} must be a string ({expected})")

@@ -136,6 +136,12 @@ class Proposal:
     para: int
     themes: tuple[ThemeHit, ...] = ()
     mandate: Literal["npc", "cppcc"] | None = None  # 人大代表 (建议) or 政协委员 (提案)
+    # English, when a translator ran: machine translation, except speaker_en (pinyin)
+    text_en: str | None = None
+    role_en: str | None = None
+    speaker_en: str | None = None
+    body_en: str | None = None
+    flag_en: str = ""  # why the English of the text is not to be trusted, if it failed a check
 
     @property
     def theme_keys(self) -> tuple[str, ...]:
@@ -160,6 +166,8 @@ class Analysis:
     proposals: tuple[Proposal, ...]
     themes: tuple[ThemeHit, ...]
     figures: tuple[Figure, ...] = ()
+    title_en: str | None = None
+    summary_en: tuple[str, ...] = ()  # aligned with summary
 
 
 @dataclass(frozen=True)
@@ -194,6 +202,18 @@ class SourceInfo:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """How the English was made: named in the briefing's machine-translation label."""
+
+    backend: str
+    model: str
+    segments: int
+    translated: int
+    reused: int  # from the translation memory
+    flagged: int  # translations that failed the number or script check
+
+
+@dataclass(frozen=True)
 class Briefing:
     title: str
     generated: str  # ISO 8601 timestamp
@@ -203,6 +223,8 @@ class Briefing:
     groups: tuple[ThemeGroup, ...]
     skipped: tuple[Skipped, ...] = ()
     settings: tuple[tuple[str, str], ...] = ()
+    translation: Translation | None = None
+    script: str = "simplified"  # the script the Chinese of the briefing is written in
 
     @property
     def proposals(self) -> tuple[Proposal, ...]:

@@ -28,7 +28,7 @@ from .model import (
     ThemeGroup,
 )
 from .read import expand_inputs, read_source
-from .registry import summarizers
+from .registry import summarizers, translators
 from .text.clean import clean
 from .text.segment import segment
 
@@ -139,3 +139,27 @@ def build(
 def make(inputs: Iterable[str], settings: Settings) -> Briefing:
     """Read and analyse: the whole pipeline up to, not including, the writers."""
     return build(collect(inputs), settings)
+
+
+def localise(briefing: Briefing, settings: Settings, progress: Progress | None = None) -> Briefing:
+    """English beside the Chinese (when ``lang`` has en and a translator is set),
+    then the Chinese in Traditional script (when ``script`` asks for it)."""
+    if "en" in settings.lang:
+        backend = translators.get(settings.translator)(settings)
+        if backend is not None:
+            from .translate.apply import translate_briefing
+            from .translate.engine import Engine
+            from .translate.glossary import load_glossary
+            from .translate.memory import Memory, default_path
+
+            memory = Memory(settings.cache or default_path())
+            try:
+                engine = Engine(backend, load_glossary(settings.glossary), memory)
+                briefing = translate_briefing(briefing, engine, settings.translator, progress)
+            finally:
+                memory.close()
+    if settings.script == "traditional":
+        from .translate.apply import to_traditional
+
+        briefing = to_traditional(briefing, settings.opencc)
+    return briefing

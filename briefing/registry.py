@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .errors import ConfigError
 
@@ -53,6 +53,15 @@ class Registry(Generic[T]):
 readers: Registry[Callable[[bytes], tuple[str, str]]] = Registry(
     "reader",
     {".txt": "briefing.read.text", ".md": "briefing.read.text", ".docx": "briefing.read.docx"},
+)
+# A translator factory takes the settings and returns a backend (None: no translation).
+translators: Registry[Callable[..., Any]] = Registry(
+    "translator",
+    {
+        "llama": "briefing.translate.backends",
+        "openai": "briefing.translate.backends",
+        "none": "briefing.translate.backends",
+    },
 )
 summarizers: Registry[Callable[..., list[str]]] = Registry(
     "summarizer",

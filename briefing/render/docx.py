@@ -17,7 +17,7 @@ from ..errors import ConfigError
 from ..model import Briefing, Proposal, ThemeGroup
 from . import RenderOptions
 from .templating import environment
-from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, proposers
+from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, mt_label, proposers
 
 # XML 1.0 refuses these characters; python-docx raises on them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -25,6 +25,8 @@ BODY_STYLES = ("Normal", "Subtitle", "List Bullet", "Table Grid", "Quote", "Capt
 HEADING_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "TOC Heading")
 PARAGRAPH_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Quote", "Caption")
 TABLE_WIDTHS_CM = (4.2, 9.0, 3.8)  # speaker and role | proposal | source
+BILINGUAL_WIDTHS_CM = (3.4, 5.3, 5.3, 3.0)  # speaker and role | proposal | English | source
+SUMMARY_WIDTHS_CM = (8.5, 8.5)  # 中文 | English
 EXECUTIVE_ITEMS = 8
 CELL_PT, CELL_SMALL_PT = 9.5, 8
 
@@ -244,6 +246,10 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
     apply_fonts(document, options)
     if options.reference_docx is None:
         document.styles["Normal"].font.size = Pt(10.5)
+        section = document.sections[0]  # A4 with 2 cm margins: 17 cm of text width
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.0)
+        section.top_margin = section.bottom_margin = Cm(2.2)
     _update_fields_on_open(document)
 
     by_id = articles_by_id(briefing)
@@ -255,6 +261,10 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
     document.add_paragraph(text("title", briefing), style="Title")
     document.add_paragraph(text("subtitle", briefing, len(proposals)), style="Subtitle")
     document.add_paragraph(text("generated", briefing))
+    bilingual = briefing.translation is not None
+    if briefing.translation is not None:
+        label = document.add_paragraph()
+        label.add_run(clean_xml(mt_label(briefing.translation))).bold = True
     for s in briefing.skipped:
         document.add_paragraph(text("skipped", s))
 
@@ -264,7 +274,9 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
     document.add_heading("Executive summary · 本周要点", level=1)
     document.add_paragraph(text("exec_intro", briefing, len(proposals), len(people), len(groups)))
     for group, proposal in top_items(groups):
-        document.add_paragraph(text("exec_item", proposal, group.theme), style="List Bullet")
+        item = document.add_paragraph(text("exec_item", proposal, group.theme), style="List Bullet")
+        if proposal.text_en:
+            item.add_run("\n" + clean_xml(proposal.text_en)).italic = True
     chart = proposals_chart(groups)
     if chart:
         document.add_picture(io.BytesIO(chart), width=Cm(15))
@@ -273,16 +285,24 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
     document.add_heading("Proposals by theme · 按主题分列的建议与计划", level=1)
     for group in groups:
         document.add_heading(text("theme_heading", group), level=2)
-        table = _table(document, ("Speaker and role", "Proposal", "Source"), TABLE_WIDTHS_CM)
+        if bilingual:
+            headers: tuple[str, ...] = ("Speaker and role", "Proposal", "English (machine translation)", "Source")
+            widths: tuple[float, ...] = BILINGUAL_WIDTHS_CM
+        else:
+            headers, widths = ("Speaker and role", "Proposal", "Source"), TABLE_WIDTHS_CM
+        table = _table(document, headers, widths)
         for p in group.proposals:
             art = by_id[p.article].article
             proposal_cell = clean_xml(p.text) + "\n" + text("kind_cell", p, KIND_EN, KIND_ZH, MANDATE)
-            _row(
-                table,
-                (text("speaker_cell", p), proposal_cell, text("source_cell", p, art, evidence(p, group.theme.key))),
-                TABLE_WIDTHS_CM,
-                small=(2,),
-            )
+            source = text("source_cell", p, art, evidence(p, group.theme.key))
+            if bilingual:
+                speaker = text("speaker_cell", p) + "".join(
+                    "\n" + v for v in (p.speaker_en or p.body_en, p.role_en) if v
+                )
+                english = (p.text_en or "") + (f"\n⚠ {p.flag_en}" if p.flag_en else "")
+                _row(table, (speaker, proposal_cell, english, source), widths, small=(3,))
+            else:
+                _row(table, (text("speaker_cell", p), proposal_cell, source), widths, small=(2,))
 
     figures = [(a, f) for a in briefing.analyses for f in a.figures]
     if figures:
@@ -299,7 +319,15 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
             current_source = a.article.source
             document.add_heading(text("source_heading", a.article.source, briefing), level=2)
         document.add_heading(text("article_heading", a.article), level=3)
+        if a.title_en:
+            document.add_paragraph().add_run(clean_xml(a.title_en)).italic = True
         document.add_paragraph(text("article_source", a.article, ARTICLE_KIND), style="Caption")
+        if a.summary_en:
+            table = _table(document, ("中文", "English (machine translation)"), SUMMARY_WIDTHS_CM)
+            for sentence, english in zip(a.summary, a.summary_en, strict=False):
+                zh = clean_xml(sentence.orig) + text("summary_ref", a.article, sentence)
+                _row(table, (zh, english), SUMMARY_WIDTHS_CM)
+            continue
         for sentence in a.summary:
             para = document.add_paragraph()
             para.paragraph_format.left_indent = Cm(0.6)

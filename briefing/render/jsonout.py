@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Briefing, Proposal, ThemeHit
 from . import RenderOptions
-from .view import proposers
+from .view import mt_label, proposers
 
 SCHEMA = "briefing/1"
 SCHEMA_VERSION = 1
@@ -29,6 +29,11 @@ def _proposal(p: Proposal, source: str) -> dict[str, Any]:
         "mandate": p.mandate,
         "kind": p.kind,
         "text": p.text,
+        "text_en": p.text_en,
+        "speaker_en": p.speaker_en,
+        "role_en": p.role_en,
+        "body_en": p.body_en,
+        "flag_en": p.flag_en or None,
         "themes": list(p.theme_keys),
         "theme_evidence": _evidence(p.themes),
     }
@@ -45,6 +50,7 @@ def to_dict(b: Briefing) -> dict[str, Any]:
                 "source": art.source,
                 "kind": art.kind,
                 "title": art.title,
+                "title_en": a.title_en,
                 "kicker": art.kicker,
                 "byline": art.byline,
                 "body": [p.orig for p in art.paragraphs if p.role == "body"],
@@ -53,6 +59,7 @@ def to_dict(b: Briefing) -> dict[str, Any]:
                     for p in art.paragraphs
                 ],
                 "summary": [s.orig for s in a.summary],
+                "summary_en": list(a.summary_en) if a.summary_en else None,
                 "summary_refs": [{"paragraph": s.para, "offset": s.start} for s in a.summary],
                 "keywords": list(a.keywords),
                 "themes": [h.theme for h in a.themes],
@@ -69,6 +76,8 @@ def to_dict(b: Briefing) -> dict[str, Any]:
         "generated": b.generated,
         "period": b.period,
         "settings": dict(b.settings),
+        "script": b.script,
+        "translation": None if b.translation is None else {**b.translation.__dict__, "label": mt_label(b.translation)},
         "sources": [s.__dict__ for s in b.sources],
         "skipped": [{"path": s.path, "reason": s.reason} for s in b.skipped],
         "articles": articles,

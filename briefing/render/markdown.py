@@ -11,7 +11,7 @@ from ..model import Briefing
 from . import RenderOptions
 from .docx import top_items
 from .templating import md_escape, render
-from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, proposers
+from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, mt_label, proposers
 
 
 class _Footnotes:
@@ -52,6 +52,7 @@ def context(b: Briefing) -> dict[str, Any]:
         "evidence": evidence,
         "ref": notes.ref,
         "footnotes": notes.items,
+        "mt_label": mt_label(b.translation) if b.translation else "",
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Analysis, Briefing, Proposal
+from ..model import Analysis, Briefing, Proposal, Translation
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,15 @@ def proposers(proposals: Iterable[Proposal]) -> list[Proposer]:
                 row["themes"].append(key)
     rows = [Proposer(k, v["role"], v["count"], tuple(v["themes"]), v["mandate"]) for k, v in table.items()]
     return sorted(rows, key=lambda r: (-r.count, r.name))
+
+
+def mt_label(translation: Translation) -> str:
+    """The visible label of the English: machine translation, naming the model."""
+    flagged = f"; {translation.flagged} flagged" if translation.flagged else ""
+    return (
+        f"English: machine translation by {translation.model}, not reviewed by a person. "
+        f"Numbers are checked against the Chinese{flagged}; names are in pinyin."
+    )
 
 
 def evidence(proposal: Proposal, theme: str) -> str:

@@ -1,0 +1,128 @@
+"""Translation benchmark: chrF2 and BLEU on Chinese news sentences with human references.
+
+    python benchmarks/translation.py --model models/qwen2.5-coder-1.5b-q4_k_m.gguf [--limit 400]
+
+Data: ``newstest2019_zh_en_dev400.jsonl`` (WMT newstest2019, source-original
+Chinese news; ../shared/bench/translation beside the checkout, or --data).
+Systems, on the same model in the same run:
+
+* ``raw``: the model asked plainly ("Translate the following Chinese text into
+  English."), greedy, with the same ban on Chinese tokens;
+* ``briefing``: the product's translator: its prompt, the policy glossary as
+  hints, and the number check with one retry.
+
+Scores with sacrebleu (references passed in, nothing downloaded): corpus chrF2
+and BLEU, seconds per segment, and the share of the source's numbers found in
+the English.  Then the seed pages are briefed twice with one translation memory:
+the second run's time and how many segments it had to translate (should be 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "bench" / "translation" / "newstest2019_zh_en_dev400.jsonl"
+RAW_PROMPT = "Translate the following Chinese text into English."
+
+
+def number_share(pairs: list[tuple[str, str]]) -> float:
+    from briefing.translate.numbers import _ZH_NUMBER, missing_numbers
+
+    total = kept = 0
+    for zh, en in pairs:
+        n = len(_ZH_NUMBER.findall(zh))
+        total += n
+        kept += n - len(missing_numbers(zh, en))
+    return kept / total if total else 1.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, required=True, help="GGUF model file")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--no-raw", action="store_true", help="skip the raw-model baseline")
+    parser.add_argument("--no-seeds", action="store_true", help="skip the warm-cache run on the seed pages")
+    parser.add_argument("--save", type=Path, help="write every system's output as JSON lines here")
+    args = parser.parse_args()
+
+    from sacrebleu.metrics import BLEU, CHRF
+
+    from briefing.translate.backends import LlamaBackend
+    from briefing.translate.engine import Engine, _tidy
+    from briefing.translate.glossary import load_glossary
+    from briefing.translate.memory import Memory
+
+    rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()][: args.limit]
+    sources = [r["zh"] for r in rows]
+    refs = [[r["en"] for r in rows]]
+    backend = LlamaBackend(args.model, args.threads or None)
+    print(f"model: {backend.label}; {len(rows)} segments from {args.data.name}")
+
+    outputs: dict[str, list[str]] = {}
+    timing: dict[str, float] = {}
+    if not args.no_raw:
+        start = time.perf_counter()
+        outputs["raw"] = [
+            _tidy(backend.chat([{"role": "user", "content": f"{RAW_PROMPT}\n{zh}"}], 64 + 4 * len(zh)), zh)
+            for zh in sources
+        ]
+        timing["raw"] = time.perf_counter() - start
+    engine = Engine(backend, load_glossary(), Memory(None))
+    start = time.perf_counter()
+    outputs["briefing"] = [engine.translate(zh).english for zh in sources]
+    timing["briefing"] = time.perf_counter() - start
+
+    print(f"\n{'system':<10} {'chrF2':>6} {'BLEU':>6} {'s/seg':>6} {'numbers kept':>13}")
+    for name, hyps in outputs.items():
+        chrf = CHRF().corpus_score(hyps, refs).score
+        bleu = BLEU().corpus_score(hyps, refs).score
+        share = number_share(list(zip(sources, hyps, strict=True)))
+        print(f"{name:<10} {chrf:6.1f} {bleu:6.1f} {timing[name] / len(rows):6.2f} {share:13.1%}")
+    if args.save:
+        with args.save.open("w", encoding="utf-8") as fh:
+            for i, r in enumerate(rows):
+                fh.write(
+                    json.dumps({"id": r["id"], **{k: v[i] for k, v in outputs.items()}}, ensure_ascii=False) + "\n"
+                )
+
+    if args.no_seeds:
+        return
+    from briefing.config import Settings
+    from briefing.pipeline import build, collect, localise
+    from briefing.registry import translators
+
+    translators.register("benchmark")(lambda settings: backend)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(translator="benchmark", cache=Path(tmp) / "tm.sqlite")
+        briefing = build(collect([str(REPO / "seeds")]), settings)
+        runs = []
+        for _ in range(2):
+            start = time.perf_counter()
+            done = localise(briefing, settings)
+            runs.append((time.perf_counter() - start, done.translation))
+    (cold, info_cold), (warm, info_warm) = runs
+    assert info_cold is not None and info_warm is not None
+    english = [
+        (s, e) for a in done.analyses for s, e in zip((x.orig for x in a.summary), a.summary_en, strict=False)
+    ] + [(p.text, p.text_en or "") for p in done.proposals]
+    with_en = sum(1 for _, e in english if e)
+    print(
+        f"\nseed pages: {info_cold.segments} segments; cold run {cold:.0f} s ({info_cold.translated} translated, "
+        f"{info_cold.flagged} flagged); warm run {warm:.2f} s ({info_warm.translated} translated, "
+        f"{info_warm.reused} from memory)"
+    )
+    print(
+        f"summary sentences and proposals with English: {with_en}/{len(english)}; "
+        f"numbers kept: {number_share(english):.1%}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Stages over a finished briefing: English beside the Chinese, and the Chinese in
+Traditional script on request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ..model import Analysis, Briefing, Proposal, ThemeGroup, Translation
+from .engine import Engine
+from .names import person_name
+
+SCRIPTS = ("s2t", "s2tw", "s2twp", "s2hk")
+
+
+def segments(briefing: Briefing) -> list[tuple[str, str]]:
+    """What gets translated, as (kind, Chinese): titles, summary sentences,
+    proposals, title chains and the bodies that speak without a person."""
+    out: list[tuple[str, str]] = []
+    for a in briefing.analyses:
+        if a.article.title:
+            out.append(("title", a.article.title))
+        out.extend(("sentence", s.orig) for s in a.summary)
+        for p in a.proposals:
+            out.append(("sentence", p.text))
+            if p.role:
+                out.append(("role", p.role))
+            if p.body and not p.speaker:
+                out.append(("body", p.body))
+    return out
+
+
+def translate_briefing(
+    briefing: Briefing, engine: Engine, backend_name: str, progress: Callable[[str], None] | None = None
+) -> Briefing:
+    """The briefing with English fields filled in by ``engine``; speakers' names in pinyin."""
+    engine.names.update({p.speaker: person_name(p.speaker) for p in briefing.proposals if p.speaker})
+    items = segments(briefing)
+    results = engine.translate_all(items, progress)
+
+    def en(kind: str, text: str | None) -> str | None:
+        if not text:
+            return None
+        result = results.get((kind, text))
+        return result.english if result and result.english else None
+
+    def proposal(p: Proposal) -> Proposal:
+        result = results.get(("sentence", p.text))
+        return replace(
+            p,
+            text_en=en("sentence", p.text),
+            role_en=en("role", p.role),
+            speaker_en=person_name(p.speaker) if p.speaker else None,
+            body_en=en("body", p.body) if not p.speaker else None,
+            flag_en=result.flagged if result else "",
+        )
+
+    analyses = []
+    by_id: dict[str, Proposal] = {}
+    for a in briefing.analyses:
+        props = tuple(proposal(p) for p in a.proposals)
+        by_id.update({p.id: p for p in props})
+        analyses.append(
+            replace(
+                a,
+                title_en=en("title", a.article.title),
+                summary_en=tuple(en("sentence", s.orig) or "" for s in a.summary),
+                proposals=props,
+            )
+        )
+    groups = tuple(ThemeGroup(g.theme, tuple(by_id[p.id] for p in g.proposals)) for g in briefing.groups)
+    info = Translation(
+        backend=backend_name,
+        model=engine.label,
+        segments=len(results),
+        translated=engine.translated,
+        reused=engine.reused,
+        flagged=sum(1 for r in results.values() if r.flagged),
+    )
+    return replace(briefing, analyses=tuple(analyses), groups=groups, translation=info)
+
+
+def to_traditional(briefing: Briefing, config: str = "s2t") -> Briefing:
+    """Every Chinese string of the briefing in Traditional script (official OpenCC).
+
+    ``config``: s2t (standard), s2tw (Taiwan), s2twp (Taiwan, with Taiwanese
+    phrasing), s2hk (Hong Kong)."""
+    if config not in SCRIPTS:
+        from ..errors import ConfigError
+
+        raise ConfigError(f"unknown OpenCC configuration {config!r} (choose from {', '.join(SCRIPTS)})")
+    import opencc
+
+    convert = opencc.OpenCC(config).convert
+
+    def c(value: Any) -> Any:
+        return convert(value) if isinstance(value, str) and value else value
+
+    def article(a: Analysis) -> Analysis:
+        art = a.article
+        new_article = replace(
+            art,
+            title=c(art.title),
+            kicker=c(art.kicker),
+            byline=c(art.byline),
+            paragraphs=tuple(replace(p, orig=c(p.orig)) for p in art.paragraphs),
+        )
+        props = tuple(
+            replace(p, text=c(p.text), speaker=c(p.speaker), role=c(p.role), body=c(p.body)) for p in a.proposals
+        )
+        return replace(
+            a,
+            article=new_article,
+            summary=tuple(replace(s, orig=c(s.orig)) for s in a.summary),
+            proposals=props,
+            figures=tuple(replace(f, text=c(f.text)) for f in a.figures),
+            keywords=tuple(c(k) for k in a.keywords),
+        )
+
+    analyses = tuple(article(a) for a in briefing.analyses)
+    by_id = {p.id: p for a in analyses for p in a.proposals}
+    groups = tuple(
+        ThemeGroup(replace(g.theme, label_zh=c(g.theme.label_zh)), tuple(by_id[p.id] for p in g.proposals))
+        for g in briefing.groups
+    )
+    return replace(
+        briefing, analyses=analyses, groups=groups, title=c(briefing.title), script=f"traditional ({config})"
+    )

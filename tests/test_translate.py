@@ -1,0 +1,241 @@
+"""Translation with fake backends (no model), and one real run on a small local model."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.config import Settings
+from briefing.pipeline import build, collect, localise
+from briefing.registry import translators
+from briefing.render import RenderOptions
+from briefing.translate.engine import Engine
+from briefing.translate.glossary import load_glossary
+from briefing.translate.memory import Memory
+from briefing.translate.names import person_name, place_name
+from briefing.translate.numbers import missing_numbers
+
+PAGE = (
+    "某区推进智能制造 打造产业新高地\n\n□本报记者 王小明\n\n"
+    "市政协委员、某集团董事长钱海峰建议，培育专精特新企业，每万人拥有5G基站数达到19.04个。\n\n"
+    "钱海峰表示，集团将投资2.1万元建设智能工厂。\n"
+)
+
+
+class FakeBackend:
+    """Echoes the numbers and glossary renderings it is given; drops the numbers on
+    the first try when ``forgetful``, to exercise the retry."""
+
+    label = "fake-mt 1.0"
+
+    def __init__(self, forgetful: bool = False, chinese: bool = False) -> None:
+        self.calls: list[list[dict[str, str]]] = []
+        self.forgetful = forgetful
+        self.chinese = chinese
+
+    def chat(self, messages: list[dict[str, str]], max_tokens: int) -> str:
+        self.calls.append(messages)
+        prompt = messages[-1]["content"]
+        source = prompt.rsplit("Chinese:\n", 1)[1]
+        renderings = re.findall(r"^- \S+ = (.+)$", prompt, flags=re.M)
+        numbers = re.findall(r"\d+(?:\.\d+)?", source)
+        if self.forgetful and "must contain" not in prompt:
+            numbers = []
+        text = "EN " + " ".join(renderings + numbers)
+        return text + (" 中文" if self.chinese else "")
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    backend = FakeBackend()
+    translators.register("fake")(lambda settings: backend)
+    yield backend
+    translators._items.pop("fake", None)
+
+
+def engine(backend, tmp_path: Path | None = None) -> Engine:
+    return Engine(backend, load_glossary(), Memory(tmp_path / "tm.sqlite" if tmp_path else None))
+
+
+def test_numbers_are_checked_in_any_english_notation():
+    assert missing_numbers("达19.04个，投资100亿元，2.1万人，5月16日", "19.04; 10 billion; 21,000; May 16") == []
+    assert missing_numbers("增长7.09%，共38个", "grew 7.09%") == ["38"]
+
+
+def test_names_in_pinyin():
+    assert person_name("唐小平") == "Tang Xiaoping"
+    assert person_name("曾乐") == "Zeng Le"
+    assert person_name("欧阳明") == "Ouyang Ming"
+    assert place_name("沙坪坝区") == "Shapingba District"
+
+
+def test_glossary_terms_and_names_are_given_as_hints(tmp_path: Path):
+    backend = FakeBackend()
+    eng = engine(backend)
+    eng.names["钱海峰"] = "Qian Haifeng"
+    result = eng.translate("钱海峰建议培育专精特新企业，每万人拥有5G基站")
+    prompt = backend.calls[0][-1]["content"]
+    assert "专精特新 = specialised, refined, distinctive and innovative (SRDI)" in prompt
+    assert "每万人 = per 10,000 people" in prompt
+    assert "钱海峰 = Qian Haifeng" in prompt
+    assert "SRDI" in result.english and not result.flagged
+
+
+def test_user_glossary_extends_and_overrides(tmp_path: Path):
+    path = tmp_path / "g.toml"
+    path.write_text('[terms]\n"专精特新" = "SRDI"\n"码上办" = "Scan-to-Handle"\n', "utf-8")
+    glossary = load_glossary(path)
+    assert dict(glossary.hints("专精特新与码上办")) == {"专精特新": "SRDI", "码上办": "Scan-to-Handle"}
+
+
+def test_missing_numbers_are_retried_then_flagged():
+    backend = FakeBackend(forgetful=True)
+    result = engine(backend).translate("全市5G基站达19.04个。")
+    assert len(backend.calls) == 2
+    assert "must contain these numbers: 5, 19.04" in backend.calls[1][-1]["content"]
+    assert "19.04" in result.english and not result.flagged
+
+    class Stubborn(FakeBackend):
+        def chat(self, messages, max_tokens):
+            return "no numbers here"
+
+    flagged = engine(Stubborn()).translate("全市5G基站达19.04个。")
+    assert "19.04" in flagged.flagged
+
+
+def test_chinese_in_the_output_is_removed_and_flagged():
+    result = engine(FakeBackend(chinese=True)).translate("全市5G基站达19个。")
+    assert not re.search(r"[\u4e00-\u9fff]", result.english)
+    assert "Chinese removed" in result.flagged
+
+
+def test_translation_memory_translates_nothing_twice(tmp_path: Path):
+    first = FakeBackend()
+    engine(first, tmp_path).translate("全市5G基站达19个。")
+    again = FakeBackend()
+    eng = engine(again, tmp_path)
+    result = eng.translate("全市5G基站达19个。")
+    assert result.cached and again.calls == [] and eng.reused == 1
+
+
+def _briefing(tmp_path: Path, **settings):
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    s = Settings(translator="fake", cache=tmp_path / "tm.sqlite", **settings)
+    return localise(build(collect([str(tmp_path / "p.txt")]), s), s)
+
+
+def test_briefing_carries_english_beside_the_chinese(fake, tmp_path: Path):
+    from briefing.render.jsonout import to_dict
+
+    b = _briefing(tmp_path)
+    assert b.translation is not None and b.translation.model == "fake-mt 1.0"
+    data = to_dict(b)
+    art = data["articles"][0]
+    assert art["title_en"] and len(art["summary_en"]) == len(art["summary"])
+    prop = data["proposals"][0]
+    assert prop["speaker_en"] == "Qian Haifeng"
+    assert prop["text_en"] and prop["role_en"]
+    assert "machine translation by fake-mt 1.0" in data["translation"]["label"]
+
+
+def test_markdown_and_docx_show_english_with_the_label(fake, tmp_path: Path):
+    import docx
+
+    from briefing.render.docx import render_docx
+    from briefing.render.markdown import render_markdown
+
+    b = _briefing(tmp_path)
+    md = render_markdown(b, RenderOptions()).decode("utf-8")
+    assert "machine translation by fake-mt 1.0" in md
+    assert "| English (machine translation) |" in md
+    document = docx.Document(io.BytesIO(render_docx(b, RenderOptions())))
+    assert any("machine translation by fake-mt 1.0" in p.text for p in document.paragraphs)
+    assert document.tables[0].rows[0].cells[2].text == "English (machine translation)"
+
+
+def test_no_translator_means_chinese_only(tmp_path: Path):
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    s = Settings()
+    b = localise(build(collect([str(tmp_path / "p.txt")]), s), s)
+    assert b.translation is None and b.proposals[0].text_en is None
+
+
+def test_traditional_script_on_request(tmp_path: Path):
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    s = Settings(script="traditional", opencc="s2tw")
+    b = localise(build(collect([str(tmp_path / "p.txt")]), s), s)
+    assert b.script == "traditional (s2tw)"
+    assert b.proposals[0].text.startswith("培育專精特新企業")
+    assert b.proposals[0].speaker == "錢海峰"
+    assert b.analyses[0].summary[0].orig in b.analyses[0].article.paragraphs[b.analyses[0].summary[0].para].orig
+
+
+def test_make_translates_with_a_registered_backend(fake, tmp_path: Path):
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    out = tmp_path / "out"
+    args = ["make", str(tmp_path / "p.txt"), "-o", str(out), "--translator", "fake", "--cache", str(tmp_path / "tm")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "briefing.json").read_text("utf-8"))["translation"]["model"] == "fake-mt 1.0"
+
+
+def test_translate_command_plain_and_jsonl(fake, tmp_path: Path):
+    runner = CliRunner()
+    cache = str(tmp_path / "tm")
+    plain = runner.invoke(app, ["translate", "-", "--translator", "fake", "--cache", cache], input="基站达19个。\n")
+    assert plain.exit_code == 0 and plain.output.strip() == "EN 19"
+    lines = '{"id": 1, "zh": "基站达19个。"}\n{"id": 2, "zh": "增长7.09%"}\n'
+    result = runner.invoke(app, ["translate", "--jsonl", "--translator", "fake", "--cache", cache], input=lines)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["id"] for r in rows] == [1, 2] and rows[1]["en"] == "EN 7.09"
+    bad = runner.invoke(app, ["translate", "--jsonl", "--translator", "fake", "--cache", cache], input="not json\n")
+    assert bad.exit_code == 2 and "line 1" in bad.output
+
+
+def test_llama_without_a_model_is_a_clear_error(tmp_path: Path):
+    result = CliRunner().invoke(app, ["translate", "-", "--translator", "llama"], input="你好\n")
+    assert result.exit_code == 2 and "--model" in result.output
+
+
+def _small_model(tmp_path_factory) -> Path | None:
+    from briefing.translate.models import PRESETS, ModelError, assemble
+
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError:
+        llama = None
+    else:
+        llama = True
+    try:
+        if llama is None:
+            raise ModelError("llama-cpp-python is not installed")
+        cache = Path(os.environ.get("BRIEFING_MODEL_CACHE", tmp_path_factory.getbasetemp() / "models"))
+        return assemble(PRESETS["qwen2.5-coder-0.5b"], cache / "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf")
+    except ModelError as exc:
+        if os.environ.get("BRIEFING_REQUIRE_LLAMA"):
+            pytest.fail(f"the real-model test cannot run here: {exc}")
+        pytest.skip(f"no local model: {exc}")
+    return None
+
+
+@pytest.mark.slow
+def test_llama_backend_translates_with_a_real_small_model(tmp_path_factory):
+    from briefing.translate.backends import LlamaBackend
+
+    model = _small_model(tmp_path_factory)
+    assert model is not None
+    backend = LlamaBackend(model, threads=2)
+    eng = Engine(backend, load_glossary(), Memory(None))
+    result = eng.translate("截至2022年末，重庆每万人拥有5G基站数达19.04个，位居西部第一。")
+    assert result.english
+    assert not re.search(r"[\u3000-\u9fff]", result.english)
+    assert "19.04" in result.english or "19.04" in result.flagged
+    assert "Qwen" in backend.label or "qwen" in backend.label.lower()
