@@ -11,12 +11,12 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, BriefingError
+from .errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, BriefingError
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 every input was used; 1 a briefing was written but some inputs were skipped; "
     "2 bad command line or configuration; 3 no input could be used (nothing written); "
-    "4 the briefing could not be written."
+    "4 the briefing could not be written; 70 internal error (a bug: please report it)."
 )
 
 app = typer.Typer(
@@ -103,10 +103,14 @@ def make(
         _STR, typer.Option(help="Script of the briefing's Chinese: simplified (as printed) or traditional.")
     ] = None,
     opencc: Annotated[_STR, typer.Option(help="OpenCC conversion for traditional: s2t, s2tw, s2twp or s2hk.")] = None,
+    jobs: Annotated[
+        _INT, typer.Option("--jobs", "-j", help="Worker processes for many pages [default: one per core].")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
 ) -> None:
     overrides = {
+        "jobs": jobs,
         "title": title,
         "formats": _split(formats),
         "summarizer": summarizer,
@@ -133,6 +137,11 @@ def make(
     except KeyboardInterrupt:
         _err("interrupted; no output was changed")
         raise typer.Exit(130) from None
+    except Exception as exc:  # a bug, not the user's mistake: say so, keep the old briefing
+        if debug:
+            raise
+        _err(f"internal error ({exc.__class__.__name__}: {exc}); no output was changed. Run with --debug for details")
+        raise typer.Exit(EXIT_INTERNAL) from None
     raise typer.Exit(code)
 
 

@@ -25,6 +25,7 @@ The file is ``briefing.toml`` in the current folder, or the one named by
     cache = "~/.cache/briefing/translations.sqlite"     # translation memory
     script = "traditional"      # the Chinese of the briefing in Traditional script
     opencc = "s2t"              # s2t, s2tw, s2twp or s2hk
+    jobs = 0                    # worker processes for many pages, 0: one per core
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class Settings:
     cache: Path | None = None  # translation memory; None: the user cache folder
     script: str = "simplified"
     opencc: str = "s2t"
+    jobs: int = 0  # worker processes for many pages; 0: one per core
 
     def merged(self, **overrides: Any) -> Settings:
         """A copy with the overrides that are not None applied, validated."""
@@ -89,6 +91,8 @@ def validate(s: Settings) -> Settings:
         raise ConfigError(f"script must be simplified or traditional (got {s.script!r})")
     if s.opencc not in ("s2t", "s2tw", "s2twp", "s2hk"):
         raise ConfigError(f"opencc must be one of s2t, s2tw, s2twp, s2hk (got {s.opencc!r})")
+    if s.jobs < 0:
+        raise ConfigError(f"jobs must be 0 (one per core) or more (got {s.jobs})")
     if s.threads < 0:
         raise ConfigError(f"threads must be 0 (one per core) or more (got {s.threads})")
     return s
@@ -107,7 +111,7 @@ def _coerce(name: str, value: Any, origin: str, base: Path) -> Any:
             raise ConfigError(f"{origin}: {name} must be a path (string)")
         path = Path(value).expanduser()
         return path if path.is_absolute() else base / path
-    if name in ("summary_chars", "threads"):
+    if name in ("summary_chars", "threads", "jobs"):
         if not isinstance(value, int) or isinstance(value, bool):
             raise ConfigError(f"{origin}: {name} must be an integer")
         return value

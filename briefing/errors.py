@@ -8,6 +8,7 @@ EXIT_PARTIAL = 1  # a briefing was written, but some inputs were skipped
 EXIT_USAGE = 2  # bad command line or configuration
 EXIT_NOTHING = 3  # no input could be used; nothing was written
 EXIT_OUTPUT = 4  # the briefing could not be written
+EXIT_INTERNAL = 70  # a bug (EX_SOFTWARE); the previous briefing is untouched
 
 
 class BriefingError(Exception):

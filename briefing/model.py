@@ -40,6 +40,7 @@ class Line:
     orig: str
     mark: int = 0  # Markdown heading level (``#`` count) printed before the line, 0 if none
     bullet: bool = False  # printed as a list item (``- ``)
+    markup: str = ""  # the heading marks and bullet taken off the line
 
 
 @dataclass(frozen=True)

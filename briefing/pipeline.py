@@ -6,9 +6,11 @@ Nothing here writes files; the writers in :mod:`briefing.render` do.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import PurePath
 
 from .analyse.figures import find_figures
 from .analyse.keywords import keywords
@@ -30,7 +32,9 @@ from .model import (
 from .read import expand_inputs, read_source
 from .registry import summarizers, translators
 from .text.clean import clean
+from .text.normalize import normalize_punctuation
 from .text.segment import segment
+from .text.sentences import split_spans
 
 Progress = Callable[[str], None]
 
@@ -56,13 +60,13 @@ def collect(inputs: Iterable[str], progress: Progress | None = None) -> Collecte
     return Collected(tuple(sources), tuple(skip))
 
 
-def _locate(article: Article, sentence: str) -> Sentence:
-    """Where a verbatim summary sentence sits in the article."""
+def sentences(article: Article) -> list[Sentence]:
+    """The sentences of the article's body paragraphs, in reading order."""
+    out: list[Sentence] = []
     for i, para in enumerate(article.paragraphs):
-        at = para.orig.find(sentence)
-        if at >= 0:
-            return Sentence(para.text[at : at + len(sentence)], sentence, i, at)
-    return Sentence(sentence, sentence, -1, -1)
+        if para.role == "body":
+            out.extend(Sentence(para.text[s:e], para.orig[s:e], i, s) for s, e in split_spans(para.text))
+    return out
 
 
 def _analysis_text(article: Article, proposal: Proposal) -> str:
@@ -72,22 +76,21 @@ def _analysis_text(article: Article, proposal: Proposal) -> str:
 
 
 def analyse(article: Article, settings: Settings, taxonomy: Taxonomy) -> Analysis:
-    body = [p for p in article.paragraphs if p.role == "body"]
-    summarizer = summarizers.get(settings.summarizer)
-    summary_text = "\n".join(p.orig for p in body)
-    sentences = summarizer(summary_text, settings.summary_chars, title=article.title)
-    summary = tuple(_locate(article, s) for s in sentences)
+    candidates = sentences(article)
+    texts = [s.text for s in candidates]
+    title = normalize_punctuation(article.title) if article.title else None
+    picked = summarizers.get(settings.summarizer)(texts, settings.summary_chars, title=title)
+    summary = tuple(candidates[i] for i in picked)
     proposals = tuple(
         Proposal(**{**p.__dict__, "themes": assign(_analysis_text(article, p), taxonomy)})
         for p in find_proposals(article)
     )
-    analysis_body = "".join(p.text for p in body)
     theme_basis = (article.title or "") + "".join(s.text for s in summary)
     article_themes = assign(theme_basis, taxonomy, fallback=True)
     return Analysis(
         article=article,
         summary=summary,
-        keywords=keywords(analysis_body),
+        keywords=keywords(texts),
         proposals=proposals,
         themes=article_themes,
         figures=find_figures(article) if article.kind in ("news", "interview") else (),
@@ -101,27 +104,76 @@ def group_by_theme(analyses: Iterable[Analysis], taxonomy: Taxonomy) -> tuple[Th
     )
 
 
+# Below this many pages, starting worker processes costs more than it saves.
+MIN_PARALLEL_PAGES = 8
+
+
+def _unique_stems(sources: Sequence[Source]) -> list[str]:
+    """Each page's file stem, numbered when two pages share one (article ids stay unique)."""
+    seen: dict[str, int] = {}
+    out = []
+    for source in sources:
+        stem = PurePath(source.name).stem
+        seen[stem] = seen.get(stem, 0) + 1
+        out.append(stem if seen[stem] == 1 else f"{stem}~{seen[stem]}")
+    return out
+
+
+def _analyse_page(
+    source: Source, stem: str, settings: Settings, taxonomy: Taxonomy
+) -> tuple[SourceInfo, list[Analysis]]:
+    articles, dropped = segment(clean(source), stem)
+    info = SourceInfo(
+        source.path, source.name, source.encoding, source.script, source.sha256, len(articles), len(dropped)
+    )
+    return info, [analyse(article, settings, taxonomy) for article in articles]
+
+
+def _worker(task: tuple[Source, str, Settings, Taxonomy]) -> tuple[SourceInfo, list[Analysis]]:
+    return _analyse_page(*task)
+
+
+def _parallel(
+    tasks: list[tuple[Source, str]], settings: Settings, taxonomy: Taxonomy, jobs: int
+) -> Iterator[tuple[SourceInfo, list[Analysis]]]:
+    """Pages analysed in worker processes, yielded in input order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .analyse.tokenize import words
+
+    words("预热")  # load jieba's dictionary once, before the workers fork
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    chunk = max(1, len(tasks) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield from pool.map(_worker, [(s, stem, settings, taxonomy) for s, stem in tasks], chunksize=chunk)
+
+
 def build(
     collected: Collected,
     settings: Settings,
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> Briefing:
-    """Analyse every source and gather the whole briefing before anything is rendered."""
+    """Analyse every source and gather the whole briefing before anything is rendered.
+
+    With many pages the work runs in ``settings.jobs`` worker processes (0: one per
+    core); the result is the same whatever the number of jobs."""
     taxonomy = load_taxonomy(settings.themes)
     infos: list[SourceInfo] = []
     analyses: list[Analysis] = []
-    for source in collected.sources:
-        articles, dropped = segment(clean(source))
-        for article in articles:
-            analyses.append(analyse(article, settings, taxonomy))
-        infos.append(
-            SourceInfo(
-                source.path, source.name, source.encoding, source.script, source.sha256, len(articles), len(dropped)
-            )
-        )
+    stems = _unique_stems(collected.sources)
+    tasks = list(zip(collected.sources, stems, strict=True))
+    jobs = settings.jobs or os.cpu_count() or 1
+    if jobs > 1 and len(tasks) >= MIN_PARALLEL_PAGES:
+        results = _parallel(tasks, settings, taxonomy, jobs)
+    else:
+        results = (_analyse_page(source, stem, settings, taxonomy) for source, stem in tasks)
+    for info, page_analyses in results:
+        infos.append(info)
+        analyses.extend(page_analyses)
         if progress:
-            progress(source.name)
+            progress(info.name)
     moment = (now or datetime.now(UTC)).replace(microsecond=0)
     year, week, _ = moment.isocalendar()
     return Briefing(

@@ -6,7 +6,7 @@ do it the same way an outside one would::
     from briefing.registry import summarizers
 
     @summarizers.register("mine")
-    def summarize(text: str, budget_chars: int, title: str | None = None) -> list[str]: ...
+    def choose(sentences: Sequence[str], budget_chars: int, title: str | None = None) -> list[int]: ...
 
 The decorated objects are looked up by name when a run asks for them, so importing
 this module costs nothing.
@@ -63,7 +63,8 @@ translators: Registry[Callable[..., Any]] = Registry(
         "none": "briefing.translate.backends",
     },
 )
-summarizers: Registry[Callable[..., list[str]]] = Registry(
+# A summarizer takes the sentences, a budget and the title; it returns the chosen indices.
+summarizers: Registry[Callable[..., list[int]]] = Registry(
     "summarizer",
     {
         "textrank": "briefing.analyse.summarize",

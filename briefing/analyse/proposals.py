@@ -41,6 +41,7 @@ _TITLES = rf"(?:{TITLE_WORDS}|董事|理事|监事|主委|常委|律师|工程�
 # 市政协常委，国家统计局重庆调查总队党组书记、总队队长罗学文建议
 _ROLE_NAME_RE = re.compile(rf"({_TITLES})\s?({_NAME_LAZY})(?=\s*(?:{SAY}|[，：。]|则|还|也|强调|围绕|非常|结合|倍感))")
 _GUEST_RE = re.compile(rf"^(.+?)\s+({_NAME_LAZY})$")
+_TITLE_BEFORE_RE = re.compile(rf"{_TITLES}\s?$")
 _HEAD_SPEAKER_RE = re.compile(
     rf"^(.*?(?:{_TITLES}|委员|代表))[、，]?\s?((?:{'|'.join(DOUBLE_SURNAMES)}|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}})\s*："
 )
@@ -289,7 +290,7 @@ class _Finder:
         for name in self.known:
             for m in re.finditer(re.escape(name), text):
                 # an introduction without a verb of saying: 党委副书记谭本宏倍感振奋
-                if m.start() >= 2 and re.search(rf"{_TITLES}\s?$", text[: m.start()]):
+                if m.start() >= 2 and _TITLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
                     offer(m.start(), self.speaker(name), 0, "", strict=True)
             pattern = re.escape(name) + rf"(?:则|还|也|进一步|同时|并)?\s*({SAY})"
             for m in re.finditer(pattern, text):

@@ -32,6 +32,7 @@ MAX_REDUNDANCY = 0.6
 LEAD_BUDGET = 1.5
 DAMPING, ITERATIONS = 0.85, 30
 MIN_SENTENCE = 8  # characters; shorter ones are datelines or fragments
+MAX_SENTENCE = 600  # characters; a longer "sentence" is unpunctuated text, never a summary
 
 _STOP_WORDS = (
     "的 了 和 与 及 等 在 是 为 对 将 也 就 都 而 并 从 以 把 被 让 向 由 于 其 之 这 那 该 各 有 个 上 中 下 "
@@ -53,14 +54,14 @@ def _similarity(a: set[str], b: set[str]) -> float:
 
 
 def _pagerank(matrix: list[list[float]]) -> list[float]:
+    """PageRank over a weighted graph, iterating over its edges only."""
     n = len(matrix)
     out_sum = [sum(row) for row in matrix]
+    incoming = [[(j, matrix[j][i] / out_sum[j]) for j in range(n) if matrix[j][i] and out_sum[j]] for i in range(n)]
+    base = (1 - DAMPING) / n
     score = [1.0 / n] * n
     for _ in range(ITERATIONS):
-        score = [
-            (1 - DAMPING) / n + DAMPING * sum(matrix[j][i] * score[j] / out_sum[j] for j in range(n) if out_sum[j])
-            for i in range(n)
-        ]
+        score = [base + DAMPING * sum(score[j] * w for j, w in edges) for edges in incoming]
     return score
 
 
@@ -78,7 +79,7 @@ def rank(sentences: Sequence[str], title: str | None = None) -> list[float]:
     for i, s in enumerate(sentences):
         overlap = len(bags[i] & title_bag) / len(title_bag) if title_bag else 0.0
         score = W_RANK * central[i] / top + W_TITLE * overlap + (W_LAST if i == n - 1 and n > 2 else 0.0)
-        if len(s) < MIN_SENTENCE or QUESTION_RE.match(s):
+        if not MIN_SENTENCE <= len(s) <= MAX_SENTENCE or QUESTION_RE.match(s):
             score -= 10.0
         scores.append(score)
     return scores
@@ -131,67 +132,66 @@ def _sentences(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def sentences_of(text: str) -> list[str]:
-    """The sentences of ``text`` as printed (see :func:`_sentences`)."""
-    return [orig for orig, _ in _sentences(text)]
-
-
-def _lead(sentences: Sequence[str], budget_chars: int) -> list[str]:
-    out: list[str] = []
+def _lead(sentences: Sequence[str], budget_chars: int) -> list[int]:
+    out: list[int] = []
     used = 0
-    for sent in sentences:
+    for i, sent in enumerate(sentences):
+        if len(sent) > MAX_SENTENCE:
+            continue
         if out and used + len(sent) > budget_chars:
             break
-        out.append(sent)
+        out.append(i)
         used += len(sent)
     return out
 
 
+# A backend chooses among the sentences (analysis form, in document order) and
+# returns the indices of its summary, in document order, within the budget.
+
+
 @summarizers.register("textrank")
-def textrank(text: str, budget_chars: int, title: str | None = None) -> list[str]:
-    pairs = _sentences(text)
-    if not pairs:
+def textrank(sentences: Sequence[str], budget_chars: int, title: str | None = None) -> list[int]:
+    if not sentences:
         return []
-    sentences = [orig for orig, _ in pairs]
     mean = sum(len(s) for s in sentences) / len(sentences)
     if budget_chars < LEAD_BUDGET * mean:
         return _lead(sentences, budget_chars)
-    analysed = [norm for _, norm in pairs]
-    picked = select(analysed, rank(analysed, title), budget_chars)
-    return [sentences[i] for i in picked]
+    return select(sentences, rank(sentences, title), budget_chars)
 
 
 @summarizers.register("lead")
-def lead(text: str, budget_chars: int, title: str | None = None) -> list[str]:
-    return _lead(sentences_of(text), budget_chars)
+def lead(sentences: Sequence[str], budget_chars: int, title: str | None = None) -> list[int]:
+    return _lead(sentences, budget_chars)
 
 
 @summarizers.register("snownlp")
-def snownlp_summary(text: str, budget_chars: int, title: str | None = None) -> list[str]:
-    """snownlp's TextRank, mapped back to whole verbatim sentences."""
+def snownlp_summary(sentences: Sequence[str], budget_chars: int, title: str | None = None) -> list[int]:
+    """snownlp's TextRank, mapped back to whole sentences."""
     try:
         from snownlp import SnowNLP
     except ImportError as exc:  # optional dependency
         from ..errors import ConfigError
 
         raise ConfigError("the snownlp summarizer needs snownlp: pip install 'briefing[snownlp]'") from exc
-    originals = sentences_of(text)
-    if not originals:
+    if not sentences:
         return []
-    ranked = SnowNLP(text).summary(len(originals))
-    position = {}
+    ranked = SnowNLP("".join(sentences)).summary(len(sentences))
+    position: dict[int, int] = {}
     for r, clause in enumerate(ranked):
-        for i, sent in enumerate(originals):
+        for i, sent in enumerate(sentences):
             if clause and clause in sent and i not in position:
                 position[i] = r
                 break
-    scores = [-float(position.get(i, len(originals) + i)) for i in range(len(originals))]
-    return [originals[i] for i in select(originals, scores, budget_chars)]
+    scores = [-float(position.get(i, len(sentences) + i)) for i in range(len(sentences))]
+    return select(sentences, scores, budget_chars)
 
 
 def summarize(text: str, budget_chars: int = 300, title: str | None = None, method: str = "textrank") -> list[str]:
     """Whole sentences of ``text``, verbatim and in document order, together at most
     ``budget_chars`` long (the single best sentence is kept even when longer).
 
-    ``text`` may hold several paragraphs separated by line breaks."""
-    return summarizers.get(method)(text, budget_chars, title=title)
+    ``text`` may hold several paragraphs separated by line breaks; lines broken
+    mid-sentence are joined first."""
+    pairs = _sentences(text)
+    picked = summarizers.get(method)([norm for _, norm in pairs], budget_chars, title=title)
+    return [pairs[i][0] for i in picked]

@@ -15,8 +15,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Share of characters that may be control, private-use or unassigned before a
-# decoded text is taken for binary data or a wrong guess.
+# decoded text is taken for binary data: valid UTF-8 may carry a few stray control
+# characters; a GB18030 or UTF-16 guess must be cleaner to be believed.
 _MAX_JUNK = 0.02
+_MAX_JUNK_UTF8 = 0.10
 _SAMPLE = 200_000
 
 
@@ -89,7 +91,7 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        if _junk_share(text) > _MAX_JUNK:
+        if _junk_share(text) > _MAX_JUNK_UTF8:
             raise DecodeError("binary data (too many control characters), not text")
         return text, "utf-8"
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from .encoding import DecodeError
 
 # Larger inputs are refused rather than read into memory: a newspaper page is ~20 kB.
 MAX_BYTES = 50 * 1024 * 1024
+SCRIPT_SAMPLE = 20_000  # characters looked at to tell the script
 
 
 def _supported(path: Path) -> bool:
@@ -65,16 +67,26 @@ def expand_inputs(inputs: Iterable[str]) -> tuple[list[Path], list[Skipped]]:
     return files, skipped
 
 
-def _detect_script(text: str) -> str:
+@functools.cache
+def _script_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters that exist only in Traditional and only in Simplified script
+    (OpenCC's single-character tables), built once."""
     import opencc  # imported here: loading its dictionaries is not free
 
-    t2s = opencc.OpenCC("t2s").convert
-    s2t = opencc.OpenCC("s2t").convert
-    from ..text.normalize import count_changed
+    t2s, s2t = opencc.OpenCC("t2s").convert, opencc.OpenCC("s2t").convert
+    common = [chr(c) for c in range(0x4E00, 0xA000)]
+    traditional = frozenset(ch for ch in common if (conv := t2s(ch)) != ch and len(conv) == 1)
+    simplified = frozenset(ch for ch in common if (conv := s2t(ch)) != ch and len(conv) == 1)
+    return traditional, simplified
 
-    traditional = count_changed(t2s, text)
-    simplified = count_changed(s2t, text)
-    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff") or 1
+
+def _detect_script(text: str) -> str:
+    """Traditional when clearly more characters are Traditional-only than Simplified-only."""
+    traditional_only, simplified_only = _script_tables()
+    sample = text[:SCRIPT_SAMPLE]
+    traditional = sum(1 for ch in sample if ch in traditional_only)
+    simplified = sum(1 for ch in sample if ch in simplified_only)
+    cjk = sum(1 for ch in sample if "\u3400" <= ch <= "\u9fff") or 1
     if traditional > 2 * simplified and traditional >= 0.02 * cjk:
         return "traditional"
     return "simplified"

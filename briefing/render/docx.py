@@ -8,6 +8,7 @@ Without this, Word and LibreOffice draw Chinese in a fallback face.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Iterable
@@ -29,12 +30,14 @@ BILINGUAL_WIDTHS_CM = (3.4, 5.3, 5.3, 3.0)  # speaker and role | proposal | Engl
 SUMMARY_WIDTHS_CM = (8.5, 8.5)  # 中文 | English
 EXECUTIVE_ITEMS = 8
 CELL_PT, CELL_SMALL_PT = 9.5, 8
+TWIPS_PER_CM = 566.93
 
 
 def clean_xml(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
+@functools.cache
 def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 
@@ -197,17 +200,28 @@ def _table(document: Any, headers: Iterable[str], widths_cm: Iterable[float]) ->
 
 def _row(table: Any, values: Iterable[str], widths_cm: Iterable[float], small: Iterable[int] = ()) -> None:
     """A table row; the columns in ``small`` (sources, labels) in a smaller size,
-    and every line after a cell's first too."""
-    from docx.shared import Cm, Pt
+    and every line after a cell's first too.  Built as XML directly: python-docx's
+    cell API re-reads the whole table for each cell, which a big week cannot afford."""
+    from lxml import etree
 
     small_columns = set(small)
-    cells = table.add_row().cells
-    for k, (cell, value, width) in enumerate(zip(cells, values, widths_cm, strict=True)):
-        cell.width = Cm(width)
+    tr = etree.SubElement(table._tbl, _qn("w:tr"))
+    for k, (value, width) in enumerate(zip(values, widths_cm, strict=True)):
+        tc = etree.SubElement(tr, _qn("w:tc"))
+        tcpr = etree.SubElement(tc, _qn("w:tcPr"))
+        tcw = etree.SubElement(tcpr, _qn("w:tcW"))
+        tcw.set(_qn("w:w"), str(round(width * TWIPS_PER_CM)))
+        tcw.set(_qn("w:type"), "dxa")
         for n, line in enumerate(clean_xml(value).split("\n")):
-            para = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-            run = para.add_run(line)
-            run.font.size = Pt(CELL_SMALL_PT if k in small_columns or n else CELL_PT)
+            para = etree.SubElement(tc, _qn("w:p"))
+            run = etree.SubElement(para, _qn("w:r"))
+            rpr = etree.SubElement(run, _qn("w:rPr"))
+            size = str(round(2 * (CELL_SMALL_PT if k in small_columns or n else CELL_PT)))
+            for tag in ("w:sz", "w:szCs"):
+                etree.SubElement(rpr, _qn(tag)).set(_qn("w:val"), size)
+            t = etree.SubElement(run, _qn("w:t"))
+            t.text = line
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
 def top_items(groups: Iterable[ThemeGroup]) -> list[tuple[ThemeGroup, Proposal]]:
@@ -252,14 +266,29 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
         section.top_margin = section.bottom_margin = Cm(2.2)
     _update_fields_on_open(document)
 
+    # Style ids looked up once: python-docx walks every style on each lookup by name.
+    style_ids = {s.name: s.style_id for s in document.styles if s.name}
+    headings: list[tuple[str, int]] = []  # (text, level) for the table of contents
+
+    def para(content: str = "", style: str | None = None) -> Any:
+        paragraph = document.add_paragraph(content)
+        if style:
+            paragraph._p.style = style_ids[style]
+        return paragraph
+
+    def heading(content: str, level: int) -> Any:
+        if level <= 2:
+            headings.append((content, level - 1))
+        return para(content, f"Heading {level}")
+
     by_id = articles_by_id(briefing)
     proposals = briefing.proposals
     people = proposers(proposals)
     groups = [g for g in briefing.groups if g.proposals]
     _header_footer(document, text("header", briefing))
 
-    document.add_paragraph(text("title", briefing), style="Title")
-    document.add_paragraph(text("subtitle", briefing, len(proposals)), style="Subtitle")
+    para(text("title", briefing), "Title")
+    para(text("subtitle", briefing, len(proposals)), "Subtitle")
     document.add_paragraph(text("generated", briefing))
     bilingual = briefing.translation is not None
     if briefing.translation is not None:
@@ -268,23 +297,23 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
     for s in briefing.skipped:
         document.add_paragraph(text("skipped", s))
 
-    document.add_paragraph("Contents · 目录", style="Heading 1")
+    para("Contents · 目录", "Heading 1")
     toc = document.add_paragraph()
 
-    document.add_heading("Executive summary · 本周要点", level=1)
+    heading("Executive summary · 本周要点", 1)
     document.add_paragraph(text("exec_intro", briefing, len(proposals), len(people), len(groups)))
     for group, proposal in top_items(groups):
-        item = document.add_paragraph(text("exec_item", proposal, group.theme), style="List Bullet")
+        item = para(text("exec_item", proposal, group.theme), "List Bullet")
         if proposal.text_en:
             item.add_run("\n" + clean_xml(proposal.text_en)).italic = True
     chart = proposals_chart(groups)
     if chart:
         document.add_picture(io.BytesIO(chart), width=Cm(15))
-        document.add_paragraph(text("chart_caption"), style="Caption")
+        para(text("chart_caption"), "Caption")
 
-    document.add_heading("Proposals by theme · 按主题分列的建议与计划", level=1)
+    heading("Proposals by theme · 按主题分列的建议与计划", 1)
     for group in groups:
-        document.add_heading(text("theme_heading", group), level=2)
+        heading(text("theme_heading", group), 2)
         if bilingual:
             headers: tuple[str, ...] = ("Speaker and role", "Proposal", "English (machine translation)", "Source")
             widths: tuple[float, ...] = BILINGUAL_WIDTHS_CM
@@ -306,22 +335,22 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
 
     figures = [(a, f) for a in briefing.analyses for f in a.figures]
     if figures:
-        document.add_heading("Key figures · 关键数据", level=1)
+        heading("Key figures · 关键数据", 1)
         figure_widths = (11.0, 6.0)
         table = _table(document, ("Figure (verbatim)", "Source"), figure_widths)
         for a, f in figures:
             _row(table, (f.text, text("figure_source", f, a.article)), figure_widths, small=(1,))
 
-    document.add_heading("Article summaries · 文章摘要", level=1)
+    heading("Article summaries · 文章摘要", 1)
     current_source = None
     for a in briefing.analyses:
         if a.article.source != current_source:
             current_source = a.article.source
-            document.add_heading(text("source_heading", a.article.source, briefing), level=2)
-        document.add_heading(text("article_heading", a.article), level=3)
+            heading(text("source_heading", a.article.source, briefing), 2)
+        heading(text("article_heading", a.article), 3)
         if a.title_en:
             document.add_paragraph().add_run(clean_xml(a.title_en)).italic = True
-        document.add_paragraph(text("article_source", a.article, ARTICLE_KIND), style="Caption")
+        para(text("article_source", a.article, ARTICLE_KIND), "Caption")
         if a.summary_en:
             table = _table(document, ("中文", "English (machine translation)"), SUMMARY_WIDTHS_CM)
             for sentence, english in zip(a.summary, a.summary_en, strict=False):
@@ -329,36 +358,30 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
                 _row(table, (zh, english), SUMMARY_WIDTHS_CM)
             continue
         for sentence in a.summary:
-            para = document.add_paragraph()
-            para.paragraph_format.left_indent = Cm(0.6)
-            para.add_run(clean_xml(sentence.orig))
-            ref = para.add_run(text("summary_ref", a.article, sentence))
+            quoted = para()
+            quoted.paragraph_format.left_indent = Cm(0.6)
+            quoted.add_run(clean_xml(sentence.orig))
+            ref = quoted.add_run(text("summary_ref", a.article, sentence))
             ref.font.size = Pt(CELL_SMALL_PT)
 
     if people:
-        document.add_heading("Proposers · 建议人索引", level=1)
+        heading("Proposers · 建议人索引", 1)
         widths = (3.0, 8.0, 2.0, 4.0)
         table = _table(document, ("Proposer", "Role", "Proposals", "Themes"), widths)
         for r in people:
             _row(table, (r.name, r.role or "", str(r.count), ", ".join(r.themes)), widths)
 
-    _table_of_contents(document, toc)
+    _table_of_contents(document, toc, headings)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
 
 
-def _table_of_contents(document: Any, anchor: Any) -> None:
+def _table_of_contents(document: Any, anchor: Any, entries: list[tuple[str, int]]) -> None:
     """A TOC field whose shown result already lists the sections (levels 1–2), so
     the contents read right before the field is updated; Word updates it (with
     page numbers) on opening, as the document asks it to."""
     from docx.shared import Cm
-
-    entries = [
-        (p.text, 0 if p.style.name == "Heading 1" else 1)
-        for p in document.paragraphs
-        if p.style is not None and p.style.name in ("Heading 1", "Heading 2") and p.text != "Contents · 目录"
-    ]
 
     _begin_field(anchor, 'TOC \\o "1-2" \\h \\z \\u')
     if not entries:

@@ -17,8 +17,8 @@ columns of two articles.  The cleaner turns the lines into :class:`Block` values
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -50,15 +50,30 @@ _GUEST_RE = re.compile(rf"^[^。！？，；]{{2,40}}?(?:{TITLE_WORDS})\s+({NAME
 _SPACE = " \t\u3000\u00a0"
 # A headline is rarely longer than this; a longer unterminated line is a paragraph.
 MAX_HEADING = 64
+# Page furniture (credits, labels, bylines, e-mail lines) is never longer than this.
+MAX_FURNITURE = 400
 # Pull quotes repeat the article: a list item at least this much contained elsewhere.
 PULL_QUOTE_OVERLAP = 0.7
 
 
-def _strip_controls(text: str) -> str:
-    """Drop control characters other than line breaks and tabs (python-docx and XML
-    refuse them); form feeds (page breaks) become line breaks."""
+# Control characters (other than line breaks and tabs), lone surrogates and the two
+# non-characters: python-docx and XML refuse them.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _strip_controls(text: str) -> tuple[str, str]:
+    """The text without control characters, and what was removed; form feeds
+    (page breaks) and vertical tabs become line breaks first."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs", "Cn"))
+    removed = "".join(_CONTROLS.findall(text))
+    return (_CONTROLS.sub("", text) if removed else text), removed
+
+
+@functools.cache
+def _t2s() -> Callable[[str], str]:
+    import opencc  # heavy: only for Traditional-script input
+
+    return opencc.OpenCC("t2s").convert
 
 
 def _same(text: str) -> str:
@@ -67,27 +82,28 @@ def _same(text: str) -> str:
 
 def split_lines(source: Source) -> list[Line]:
     """The source's lines in both forms, stripped, with heading marks and bullets taken off."""
-    text = _strip_controls(source.text)
+    text, _ = _strip_controls(source.text)
 
     convert: Callable[[str], str] = _same
     if source.script == "traditional":
-        import opencc  # heavy: only for Traditional-script input
-
-        convert = char_converter(opencc.OpenCC("t2s").convert, text)
+        convert = char_converter(_t2s(), text)
     lines = []
     for no, raw in enumerate(text.split("\n"), start=1):
         orig = raw.strip(_SPACE).replace("\t", " ")
         mark = 0
         bullet = False
+        markup = ""
         m = _MARK_RE.match(orig)
         if m:
             mark = len(m.group(1))
+            markup += m.group(1)
             orig = orig[m.end() :].strip(_SPACE)
         m = _BULLET_RE.match(orig)
         if m:
             bullet = True
+            markup += m.group().strip()
             orig = orig[m.end() :].strip(_SPACE)
-        lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet))
+        lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet, markup))
     return lines
 
 
@@ -154,7 +170,9 @@ class _Classified:
 
 def _classify(line: Line, page_text: str) -> _Classified:
     t = line.text
-    if EMAIL_RE.search(t) and re.search(r"投稿|邮箱|来稿|e-?mail|E-?mail|邮件", t):
+    if len(t) > MAX_FURNITURE:
+        return _Classified("body")  # furniture is short: spare the patterns a huge line
+    if "@" in t and EMAIL_RE.search(t) and re.search(r"投稿|邮箱|来稿|e-?mail|E-?mail|邮件", t):
         return _Classified(None, "contribution e-mail line")
     credits = len(SUPPLIED_RE.findall(t)) + len(re.findall(r"摄[/／]", t))
     if credits >= 2:
@@ -224,6 +242,10 @@ def clean(source: Source) -> Page:
     page_text = "\n".join(ln.text for ln in lines)
     blocks: list[Block] = []
     dropped: list[Dropped] = []
+    removed = _strip_controls(source.text)[1]
+    if removed:
+        dropped.append(Dropped(0, removed, "control characters removed"))
+    dropped.extend(Dropped(ln.no, ln.markup, "Markdown markup") for ln in lines if ln.markup)
     # Open body blocks awaiting their continuation, oldest first, each with a flag:
     # deferred when a kicker, headline, label or byline was printed right after it.
     pending: list[list[int]] = []

@@ -155,10 +155,12 @@ class _Segmenter:
             if host:
                 cur.interview = True
             kick = [b for b in group if not _is_host(b) and not GUESTS_LABEL_RE.match(b.text)]
+            used = None
             if kick and cur.kicker is None:
-                cur.kicker = kick[-1].orig
+                used = kick[-1]
+                cur.kicker = used.orig
             for b in group:
-                if b.kind != "heading" and b.orig != cur.kicker:
+                if b is not used:
                     self.drop(b, "label")
         else:
             self.open_article(group, byline=block.orig)
@@ -249,8 +251,7 @@ class _Segmenter:
         for g in self.guests:
             self.drop(g, "guest list without text")
 
-    def articles(self) -> tuple[Article, ...]:
-        stem = PurePath(self.page.source.name).stem
+    def articles(self, stem: str) -> tuple[Article, ...]:
         ordered: list[_Draft] = []
         for d in self.drafts:
             ordered.append(d)
@@ -264,6 +265,9 @@ class _Segmenter:
                     self.dropped.append(
                         Dropped(d.title[0].lines[0], _title_text(d.title) or "", "heading without text")
                     )
+                for label, value in (("kicker", d.kicker), ("byline", d.byline)):
+                    if value:
+                        self.dropped.append(Dropped(0, value, f"{label} without text"))
                 continue
             kind: ArticleKind = d.kind
             if kind == "news" and d.interview:
@@ -284,11 +288,12 @@ class _Segmenter:
         return tuple(out)
 
 
-def segment(page: Page) -> tuple[tuple[Article, ...], tuple[Dropped, ...]]:
-    """The page's articles in page order, and what was dropped on the way."""
+def segment(page: Page, stem: str | None = None) -> tuple[tuple[Article, ...], tuple[Dropped, ...]]:
+    """The page's articles in page order, and what was dropped on the way.  Article
+    ids are ``<stem>-NN``, the stem being the file's unless given."""
     seg = _Segmenter(page)
     seg.run()
-    articles = seg.articles()
+    articles = seg.articles(stem or PurePath(page.source.name).stem)
     return articles, tuple(page.dropped) + tuple(seg.dropped)
 
 

@@ -50,7 +50,11 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch in "”」』" and depth:
             depth -= 1
-        if ch in _ENDERS or (ch == _ELLIPSIS and i + 1 < n and text[i + 1] == _ELLIPSIS) or _ascii_stop(text, i):
+        if (
+            ch in _ENDERS
+            or (ch == _ELLIPSIS and i + 1 < n and text[i + 1] == _ELLIPSIS)
+            or (ch == "." and _ascii_stop(text, i))
+        ):
             j = i + 1
             while j < n and (text[j] in _ENDERS or text[j] == _ELLIPSIS):
                 j += 1
