@@ -5,8 +5,9 @@ commands so that ``briefing --help`` stays fast."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -63,6 +64,10 @@ ThreadsOpt = Annotated[
     _INT, typer.Option("--threads", help="CPU threads for the llama translator [default: one per core].")
 ]
 GlossaryOpt = Annotated[_PATH, typer.Option("--glossary", help="TOML glossary extending the packaged policy glossary.")]
+ArchiveOpt = Annotated[
+    _PATH,
+    typer.Option("--archive", help="The archive (SQLite) [default: $BRIEFING_ARCHIVE, else in the user data folder]."),
+]
 CacheOpt = Annotated[
     _PATH, typer.Option("--cache", help="Translation memory (SQLite) [default: in the user cache folder].")
 ]
@@ -106,11 +111,23 @@ def make(
     jobs: Annotated[
         _INT, typer.Option("--jobs", "-j", help="Worker processes for many pages [default: one per core].")
     ] = None,
+    archive: ArchiveOpt = None,
+    no_archive: Annotated[
+        bool, typer.Option("--no-archive", help="Do not use or update the archive of earlier runs.")
+    ] = False,
+    since: Annotated[_STR, typer.Option(help="Only pages published on or after this date (2025-03-17).")] = None,
+    period: Annotated[
+        _STR, typer.Option(help="Only pages published in this week or month (2025-W12, 2025-03); names the briefing.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
 ) -> None:
     overrides = {
         "jobs": jobs,
+        "archive": archive,
+        "use_archive": False if no_archive else None,
+        "since": since,
+        "period": period,
         "title": title,
         "formats": _split(formats),
         "summarizer": summarizer,
@@ -151,7 +168,7 @@ def _split(value: str | None) -> tuple[str, ...] | None:
 
 def _make(inputs: list[str], out: Path, config: Path | None, overrides: dict, quiet: bool) -> int:
     from .config import load_settings
-    from .pipeline import build, collect, localise
+    from .pipeline import build, collect, localise, remember
     from .progress import progress_bar
     from .render import RenderOptions, write_all
 
@@ -166,6 +183,12 @@ def _make(inputs: list[str], out: Path, config: Path | None, overrides: dict, qu
             return EXIT_NOTHING
         progress.reset("Analysing", len(collected.sources))
         briefing = build(collected, settings, progress.step("Analysing"))
+        for excluded in briefing.excluded:
+            _err(f"left out {excluded.path}: {excluded.reason}")
+        if not briefing.sources:
+            _err("no page in the selected period: nothing was written")
+            return EXIT_NOTHING
+        briefing = remember(briefing, settings)
         progress.reset("Translating")
         briefing = localise(briefing, settings, progress.step("Translating"))
     written = write_all(briefing, out, settings.formats, RenderOptions.from_settings(settings, warn=_err))
@@ -259,6 +282,85 @@ def _translate(
             typer.echo(json.dumps(row, ensure_ascii=False))
     finally:
         memory.close()
+
+
+archive_app = typer.Typer(
+    help="Look into the archive of earlier runs: runs, proposals, CSV export.", no_args_is_help=True
+)
+app.add_typer(archive_app, name="archive")
+
+
+def _open_archive(path: Path | None) -> Any:
+    import os
+
+    from .archive.store import Archive, default_path
+
+    path = path or (Path(env) if (env := os.environ.get("BRIEFING_ARCHIVE")) else default_path())
+    if not path.expanduser().exists():
+        raise BriefingError(f"{path}: no archive yet (briefing make creates it)", EXIT_NOTHING)
+    return Archive(path.expanduser())
+
+
+def _archive_command(action: Callable[[Any], None], path: Path | None) -> None:
+    try:
+        archive = _open_archive(path)
+        try:
+            action(archive)
+        finally:
+            archive.close()
+    except BriefingError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+
+
+@archive_app.command("runs", help="List the runs, newest first.")
+def archive_runs(archive: ArchiveOpt = None, limit: Annotated[int, typer.Option(help="How many.")] = 20) -> None:
+    def show(store: Any) -> None:
+        typer.echo("run\tstarted\tperiod\tsources\tarticles\tproposals\ttitle")
+        for run, started, per, title, n_sources, n_articles, n_props in store.runs(limit):
+            typer.echo(f"{run}\t{started}\t{per}\t{n_sources}\t{n_articles}\t{n_props}\t{title}")
+
+    _archive_command(show, archive)
+
+
+@archive_app.command("search", help="Proposals by speaker (name, role or body), theme key or text.")
+def archive_search(
+    archive: ArchiveOpt = None,
+    speaker: Annotated[_STR, typer.Option(help="Part of the speaker's name, role or body.")] = None,
+    theme: Annotated[_STR, typer.Option(help="A theme key: innovation, digital, energy, talent, ...")] = None,
+    text: Annotated[_STR, typer.Option(help="Part of the proposal's text.")] = None,
+    limit: Annotated[int, typer.Option(help="How many at most.")] = 50,
+) -> None:
+    def show(store: Any) -> None:
+        rows = store.search(speaker, theme, text, limit)
+        for row in rows:
+            who = row["speaker"] or row["body"] or "—"
+            typer.echo(f"[{row['period']}] {who} ({row['role'] or ''}) {row['kind']} [{row['themes']}]: {row['text']}")
+        if not rows:
+            _err("no proposal matches")
+
+    _archive_command(show, archive)
+
+
+@archive_app.command("export", help="All archived proposals as CSV (UTF-8), to a file or standard output.")
+def archive_export(
+    archive: ArchiveOpt = None,
+    out: Annotated[_PATH, typer.Option("--out", "-o", help="CSV file to write [default: standard output].")] = None,
+) -> None:
+    def export(store: Any) -> None:
+        if out is None:
+            store.export_csv(sys.stdout)
+            return
+        import io
+
+        from .render import write_atomic
+
+        buf = io.StringIO()
+        n = store.export_csv(buf)
+        write_atomic(out, buf.getvalue().encode("utf-8-sig"))  # the BOM lets Excel read the Chinese
+        _err(f"{n} proposals -> {out}")
+
+    _archive_command(export, archive)
 
 
 def run() -> None:

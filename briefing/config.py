@@ -26,6 +26,9 @@ The file is ``briefing.toml`` in the current folder, or the one named by
     script = "traditional"      # the Chinese of the briefing in Traditional script
     opencc = "s2t"              # s2t, s2tw, s2twp or s2hk
     jobs = 0                    # worker processes for many pages, 0: one per core
+    archive = "~/briefings/archive.sqlite"   # default: $BRIEFING_ARCHIVE, else the user data folder
+    use_archive = true
+    trend_runs = 6              # runs in the trend table
 """
 
 from __future__ import annotations
@@ -65,6 +68,11 @@ class Settings:
     script: str = "simplified"
     opencc: str = "s2t"
     jobs: int = 0  # worker processes for many pages; 0: one per core
+    archive: Path | None = None  # None: $BRIEFING_ARCHIVE, else the user data folder
+    use_archive: bool = True
+    since: str | None = None  # ISO date: only pages published on or after it
+    period: str | None = None  # 2025-W12 or 2025-03: only pages published then
+    trend_runs: int = 6
 
     def merged(self, **overrides: Any) -> Settings:
         """A copy with the overrides that are not None applied, validated."""
@@ -91,6 +99,22 @@ def validate(s: Settings) -> Settings:
         raise ConfigError(f"script must be simplified or traditional (got {s.script!r})")
     if s.opencc not in ("s2t", "s2tw", "s2twp", "s2hk"):
         raise ConfigError(f"opencc must be one of s2t, s2tw, s2twp, s2hk (got {s.opencc!r})")
+    if s.since is not None:
+        from datetime import date
+
+        try:
+            date.fromisoformat(s.since)
+        except ValueError:
+            raise ConfigError(f"since must be a date like 2025-03-17 (got {s.since!r})") from None
+    if s.period is not None:
+        from .archive.dates import parse_period
+
+        try:
+            parse_period(s.period)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+    if s.trend_runs < 1:
+        raise ConfigError(f"trend_runs must be at least 1 (got {s.trend_runs})")
     if s.jobs < 0:
         raise ConfigError(f"jobs must be 0 (one per core) or more (got {s.jobs})")
     if s.threads < 0:
@@ -106,12 +130,16 @@ def _coerce(name: str, value: Any, origin: str, base: Path) -> Any:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{origin}: {name} must be a list of strings")
         return tuple(value)
-    if name in ("themes", "templates", "reference_docx", "model", "glossary", "cache"):
+    if name == "use_archive":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{origin}: use_archive must be true or false")
+        return value
+    if name in ("themes", "templates", "reference_docx", "model", "glossary", "cache", "archive"):
         if not isinstance(value, str):
             raise ConfigError(f"{origin}: {name} must be a path (string)")
         path = Path(value).expanduser()
         return path if path.is_absolute() else base / path
-    if name in ("summary_chars", "threads", "jobs"):
+    if name in ("summary_chars", "threads", "jobs", "trend_runs"):
         if not isinstance(value, int) or isinstance(value, bool):
             raise ConfigError(f"{origin}: {name} must be an integer")
         return value

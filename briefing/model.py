@@ -169,6 +169,11 @@ class Analysis:
     figures: tuple[Figure, ...] = ()
     title_en: str | None = None
     summary_en: tuple[str, ...] = ()  # aligned with summary
+    # from the archive: briefed in an earlier run (then listed, not repeated), and
+    # the copies of it merged into this one ("file, article id")
+    seen_before: bool = False
+    first_seen: str | None = None
+    duplicates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -200,6 +205,8 @@ class SourceInfo:
     sha256: str
     articles: int
     dropped: int
+    published: str | None = None  # ISO date the page was published
+    date_source: str = "run date"  # where that date comes from: file name, masthead, dateline, run date
 
 
 @dataclass(frozen=True)
@@ -226,7 +233,22 @@ class Briefing:
     settings: tuple[tuple[str, str], ...] = ()
     translation: Translation | None = None
     script: str = "simplified"  # the script the Chinese of the briefing is written in
+    archive: str | None = None  # the archive this run was recorded in
+    run: int | None = None  # its run number there
+    trend: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()  # (run label, (theme, proposals)…), oldest first
+    excluded: tuple[Skipped, ...] = ()  # pages left out by --since or --period (not errors)
 
     @property
     def proposals(self) -> tuple[Proposal, ...]:
-        return tuple(p for a in self.analyses for p in a.proposals)
+        """The proposals briefed in full (not those of articles covered in an earlier run)."""
+        return tuple(p for a in self.analyses if not a.seen_before for p in a.proposals)
+
+    @property
+    def briefed(self) -> tuple[Analysis, ...]:
+        """The articles briefed in full this time."""
+        return tuple(a for a in self.analyses if not a.seen_before)
+
+    @property
+    def covered(self) -> tuple[Analysis, ...]:
+        """The articles already briefed in an earlier period: listed, not repeated."""
+        return tuple(a for a in self.analyses if a.seen_before)

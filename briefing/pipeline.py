@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import PurePath
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path, PurePath
 
 from .analyse.figures import find_figures
 from .analyse.keywords import keywords
 from .analyse.proposals import find_proposals
 from .analyse.themes import Taxonomy, assign, load_taxonomy
+from .archive.dates import PageDate, iso_week, parse_period, publication_date
 from .config import Settings
 from .errors import InputError
 from .model import (
@@ -160,32 +161,71 @@ def build(
     With many pages the work runs in ``settings.jobs`` worker processes (0: one per
     core); the result is the same whatever the number of jobs."""
     taxonomy = load_taxonomy(settings.themes)
+    moment = (now or datetime.now(UTC)).replace(microsecond=0)
+    dates = {id(s): publication_date(s.name, s.text, moment.date()) for s in collected.sources}
+    sources, excluded = _select(collected.sources, dates, settings)
     infos: list[SourceInfo] = []
     analyses: list[Analysis] = []
-    stems = _unique_stems(collected.sources)
-    tasks = list(zip(collected.sources, stems, strict=True))
+    stems = _unique_stems(sources)
+    tasks = list(zip(sources, stems, strict=True))
     jobs = settings.jobs or os.cpu_count() or 1
     if jobs > 1 and len(tasks) >= MIN_PARALLEL_PAGES:
         results = _parallel(tasks, settings, taxonomy, jobs)
     else:
         results = (_analyse_page(source, stem, settings, taxonomy) for source, stem in tasks)
-    for info, page_analyses in results:
-        infos.append(info)
+    for (source, _), (info, page_analyses) in zip(tasks, results, strict=True):
+        day = dates[id(source)]
+        infos.append(replace(info, published=day.day.isoformat(), date_source=day.source))
         analyses.extend(page_analyses)
         if progress:
             progress(info.name)
-    moment = (now or datetime.now(UTC)).replace(microsecond=0)
-    year, week, _ = moment.isocalendar()
     return Briefing(
         title=settings.title,
         generated=moment.isoformat(),
-        period=f"{year}-W{week:02d}",
+        period=settings.period or iso_week(moment.date()),
         sources=tuple(infos),
         analyses=tuple(analyses),
         groups=group_by_theme(analyses, taxonomy),
         skipped=collected.skipped,
         settings=(("summarizer", settings.summarizer), ("summary_chars", str(settings.summary_chars))),
+        excluded=tuple(excluded),
     )
+
+
+def _select(
+    sources: Sequence[Source], dates: dict[int, PageDate], settings: Settings
+) -> tuple[list[Source], list[Skipped]]:
+    """The pages published in the selected period (--since, --period); all without one."""
+    if settings.since is None and settings.period is None:
+        return list(sources), []
+    low, high = date.min, date.max
+    if settings.period:
+        low, high = parse_period(settings.period)
+    if settings.since:
+        low = max(low, date.fromisoformat(settings.since))
+    kept, excluded = [], []
+    for source in sources:
+        day = dates[id(source)]
+        if low <= day.day <= high:
+            kept.append(source)
+        else:
+            excluded.append(Skipped(source.path, f"published {day.day} ({day.source}), outside the selected period"))
+    return kept, excluded
+
+
+def remember(briefing: Briefing, settings: Settings) -> Briefing:
+    """Record the run in the archive (unless it is off) and use what it remembers."""
+    if not settings.use_archive:
+        return briefing
+    from .archive.remember import remember as record
+    from .archive.store import Archive, default_path
+
+    path = settings.archive or (Path(env) if (env := os.environ.get("BRIEFING_ARCHIVE")) else default_path())
+    archive = Archive(path.expanduser())
+    try:
+        return record(briefing, archive, settings.trend_runs)
+    finally:
+        archive.close()
 
 
 def make(inputs: Iterable[str], settings: Settings) -> Briefing:

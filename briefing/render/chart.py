@@ -66,3 +66,30 @@ def proposals_chart(groups: Sequence[ThemeGroup]) -> bytes | None:
         return buf.getvalue()
     finally:
         plt.close(fig)
+
+
+def trend_chart(runs: Sequence[str], rows: Sequence[tuple[str, str, list[int]]]) -> bytes | None:
+    """Proposals per theme over the last runs, one line per theme; None with one run."""
+    if len(runs) < 2 or not rows:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    family = cjk_font()
+    fig, ax = plt.subplots(figsize=(6.0, 3.0), dpi=DPI)
+    try:
+        for en, zh, values in rows:
+            ax.plot(range(len(runs)), values, marker="o", label=f"{en} · {zh}" if family else en)
+        ax.set_xticks(range(len(runs)), [r.split(" ")[0] for r in runs], fontsize=7)
+        ax.tick_params(axis="y", labelsize=7)
+        ax.set_ylabel("Proposals", fontsize=8)
+        ax.legend(fontsize=6, prop={"family": family or "sans-serif", "size": 6}, ncol=2, frameon=False)
+        ax.spines[["top", "right"]].set_visible(False)
+        fig.tight_layout()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=DPI)
+        return buf.getvalue()
+    finally:
+        plt.close(fig)

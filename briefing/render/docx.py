@@ -18,7 +18,7 @@ from ..errors import ConfigError
 from ..model import Briefing, Proposal, ThemeGroup
 from . import RenderOptions
 from .templating import environment
-from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, mt_label, proposers
+from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, mt_label, proposers, trend_rows
 
 # XML 1.0 refuses these characters; python-docx raises on them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -242,7 +242,7 @@ def top_items(groups: Iterable[ThemeGroup]) -> list[tuple[ThemeGroup, Proposal]]
 def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
     from docx.shared import Cm, Pt
 
-    from .chart import proposals_chart
+    from .chart import proposals_chart, trend_chart
 
     env = environment(options.templates)
     try:
@@ -311,6 +311,19 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
         document.add_picture(io.BytesIO(chart), width=Cm(15))
         para(text("chart_caption"), "Caption")
 
+    rows = trend_rows(briefing)
+    runs = [label for label, _ in briefing.trend]
+    if len(runs) > 1 and rows:
+        heading("Trend · 趋势", 2)
+        trend_widths = (5.0, *([12.0 / len(runs)] * len(runs)))
+        table = _table(document, ("Theme", *[r.split(" ")[0] for r in runs]), trend_widths)
+        for en, zh, values in rows:
+            _row(table, (f"{en} · {zh}", *[str(v) for v in values]), trend_widths)
+        trend = trend_chart(runs, rows)
+        if trend:
+            document.add_picture(io.BytesIO(trend), width=Cm(15))
+            para(text("trend_caption"), "Caption")
+
     heading("Proposals by theme · 按主题分列的建议与计划", 1)
     for group in groups:
         heading(text("theme_heading", group), 2)
@@ -343,7 +356,7 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
 
     heading("Article summaries · 文章摘要", 1)
     current_source = None
-    for a in briefing.analyses:
+    for a in briefing.briefed:
         if a.article.source != current_source:
             current_source = a.article.source
             heading(text("source_heading", a.article.source, briefing), 2)
@@ -363,6 +376,14 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
             quoted.add_run(clean_xml(sentence.orig))
             ref = quoted.add_run(text("summary_ref", a.article, sentence))
             ref.font.size = Pt(CELL_SMALL_PT)
+
+    if briefing.covered:
+        heading("Already covered · 往期已报道", 1)
+        para(text("covered_intro"))
+        covered_widths = (9.0, 5.0, 3.0)
+        table = _table(document, ("Article", "Source", "First seen"), covered_widths)
+        for a in briefing.covered:
+            _row(table, (text("article_heading", a.article), a.article.source, a.first_seen or ""), covered_widths)
 
     if people:
         heading("Proposers · 建议人索引", 1)

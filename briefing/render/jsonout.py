@@ -42,6 +42,7 @@ def _proposal(p: Proposal, source: str) -> dict[str, Any]:
 def to_dict(b: Briefing) -> dict[str, Any]:
     articles: list[dict[str, Any]] = []
     proposals: list[dict[str, Any]] = []
+    published = {s.name: s.published for s in b.sources}
     for a in b.analyses:
         art = a.article
         articles.append(
@@ -66,9 +67,14 @@ def to_dict(b: Briefing) -> dict[str, Any]:
                 "theme_evidence": _evidence(a.themes),
                 "proposals": [p.id for p in a.proposals],
                 "figures": [{"text": f.text, "paragraph": f.para} for f in a.figures],
+                "published": published.get(art.source),
+                "seen_before": a.seen_before,
+                "first_seen": a.first_seen,
+                "duplicates": list(a.duplicates),
             }
         )
-        proposals.extend(_proposal(p, art.source) for p in a.proposals)
+        if not a.seen_before:
+            proposals.extend(_proposal(p, art.source) for p in a.proposals)
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
@@ -80,6 +86,9 @@ def to_dict(b: Briefing) -> dict[str, Any]:
         "translation": None if b.translation is None else {**b.translation.__dict__, "label": mt_label(b.translation)},
         "sources": [s.__dict__ for s in b.sources],
         "skipped": [{"path": s.path, "reason": s.reason} for s in b.skipped],
+        "excluded": [{"path": s.path, "reason": s.reason} for s in b.excluded],
+        "archive": None if b.archive is None else {"path": b.archive, "run": b.run},
+        "trend": [{"run": label, "proposals": dict(counts)} for label, counts in b.trend],
         "articles": articles,
         "proposals": proposals,
         "themes": [

@@ -11,7 +11,7 @@ from ..model import Briefing
 from . import RenderOptions
 from .docx import top_items
 from .templating import md_escape, render
-from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, mt_label, proposers
+from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, mt_label, proposers, trend_rows
 
 
 class _Footnotes:
@@ -44,7 +44,9 @@ def context(b: Briefing) -> dict[str, Any]:
         "proposals": b.proposals,
         "people": proposers(b.proposals),
         "figures": [(a, f) for a in b.analyses for f in a.figures],
-        "by_source": [(source, list(items)) for source, items in groupby(b.analyses, key=lambda a: a.article.source)],
+        "by_source": [(source, list(items)) for source, items in groupby(b.briefed, key=lambda a: a.article.source)],
+        "covered": b.covered,
+        "trend": trend_rows(b),
         "kind_en": KIND_EN,
         "kind_zh": KIND_ZH,
         "mandate": MANDATE,

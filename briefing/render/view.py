@@ -44,6 +44,17 @@ def mt_label(translation: Translation) -> str:
     )
 
 
+def trend_rows(briefing: Briefing) -> list[tuple[str, str, list[int]]]:
+    """The trend table: (theme label en, label zh, proposals in each run), in the
+    taxonomy's order; the run labels are ``briefing.trend``'s."""
+    counts = [dict(c) for _, c in briefing.trend]
+    return [
+        (g.theme.label_en, g.theme.label_zh, [c.get(g.theme.key, 0) for c in counts])
+        for g in briefing.groups
+        if any(c.get(g.theme.key, 0) for c in counts)
+    ]
+
+
 def evidence(proposal: Proposal, theme: str) -> str:
     """The matched terms that put a proposal under a theme, for display."""
     for hit in proposal.themes:
