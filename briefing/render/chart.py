@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 from ..model import ThemeGroup
 
@@ -38,58 +40,56 @@ def cjk_font() -> str | None:
     return None
 
 
-def proposals_chart(groups: Sequence[ThemeGroup]) -> bytes | None:
-    """A horizontal bar chart of proposals per theme; None when there are none."""
-    rows = [(g.theme, len(g.proposals)) for g in groups if g.proposals]
-    if not rows:
-        return None
+@contextmanager
+def _figure(height: float) -> Iterator[tuple[Any, Any]]:
+    """A matplotlib figure and axes (Agg backend, print resolution), closed afterwards."""
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
+    fig, ax = plt.subplots(figsize=(6.0, height), dpi=DPI)
+    try:
+        yield fig, ax
+    finally:
+        plt.close(fig)
+
+
+def _png(fig: Any, ax: Any) -> bytes:
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI)
+    return buf.getvalue()
+
+
+def proposals_chart(groups: Sequence[ThemeGroup]) -> bytes | None:
+    """A horizontal bar chart of proposals per theme; None when there are none."""
+    rows = [(g.theme, len(g.proposals)) for g in groups if g.proposals]
+    if not rows:
+        return None
     family = cjk_font()
     labels = [f"{t.label_en} · {t.label_zh}" if family else t.label_en for t, _ in rows]
-    counts = [n for _, n in rows]
-    fig, ax = plt.subplots(figsize=(6.0, 0.35 * len(rows) + 0.9), dpi=DPI)
-    try:
-        bars = ax.barh(range(len(rows)), counts, color="#2f5d8a")
+    with _figure(0.35 * len(rows) + 0.9) as (fig, ax):
+        bars = ax.barh(range(len(rows)), [n for _, n in rows], color="#2f5d8a")
         ax.set_yticks(range(len(rows)), labels, fontfamily=family or "sans-serif", fontsize=8)
         ax.invert_yaxis()
         ax.bar_label(bars, padding=2, fontsize=7)
         ax.set_xlabel("Proposals", fontsize=8)
         ax.tick_params(axis="x", labelsize=7)
-        ax.spines[["top", "right"]].set_visible(False)
-        fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=DPI)
-        return buf.getvalue()
-    finally:
-        plt.close(fig)
+        return _png(fig, ax)
 
 
 def trend_chart(runs: Sequence[str], rows: Sequence[tuple[str, str, list[int]]]) -> bytes | None:
     """Proposals per theme over the last runs, one line per theme; None with one run."""
     if len(runs) < 2 or not rows:
         return None
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
     family = cjk_font()
-    fig, ax = plt.subplots(figsize=(6.0, 3.0), dpi=DPI)
-    try:
+    with _figure(3.0) as (fig, ax):
         for en, zh, values in rows:
             ax.plot(range(len(runs)), values, marker="o", label=f"{en} · {zh}" if family else en)
         ax.set_xticks(range(len(runs)), [r.split(" ")[0] for r in runs], fontsize=7)
         ax.tick_params(axis="y", labelsize=7)
         ax.set_ylabel("Proposals", fontsize=8)
-        ax.legend(fontsize=6, prop={"family": family or "sans-serif", "size": 6}, ncol=2, frameon=False)
-        ax.spines[["top", "right"]].set_visible(False)
-        fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=DPI)
-        return buf.getvalue()
-    finally:
-        plt.close(fig)
+        ax.legend(prop={"family": family or "sans-serif", "size": 6}, ncol=2, frameon=False)
+        return _png(fig, ax)
