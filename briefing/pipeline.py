@@ -228,11 +228,6 @@ def remember(briefing: Briefing, settings: Settings) -> Briefing:
         archive.close()
 
 
-def make(inputs: Iterable[str], settings: Settings) -> Briefing:
-    """Read and analyse: the whole pipeline up to, not including, the writers."""
-    return build(collect(inputs), settings)
-
-
 def localise(briefing: Briefing, settings: Settings, progress: Progress | None = None) -> Briefing:
     """English beside the Chinese (when ``lang`` has en and a translator is set),
     then the Chinese in Traditional script (when ``script`` asks for it)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Analysis, Briefing, ThemeGroup
-from .dedupe import PERMUTATIONS, ROWS, THRESHOLD, band_keys, exact_key, signature, similarity
+from .dedupe import THRESHOLD, band_keys, exact_key, signature, similarity
 from .store import Archive
 
 
@@ -87,5 +87,3 @@ def remember(briefing: Briefing, archive: Archive, trend_runs: int) -> Briefing:
         trend=trend,
     )
 
-
-__all__ = ["PERMUTATIONS", "ROWS", "regroup", "remember"]

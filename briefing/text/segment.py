@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from ..model import Article, ArticleKind, Block, Dropped, Page, Para
-from .patterns import GUESTS_LABEL_RE, HOST_LABEL_RE, cjk_count, names_only
+from .patterns import GUESTS_LABEL_RE, HOST_LABEL_RE, cjk_count
 
 # A paragraph that opens with the tail of a sentence (``方。从蓝图到落地…``): the
 # start of an article whose beginning is not on the page.
@@ -296,5 +296,3 @@ def segment(page: Page, stem: str | None = None) -> tuple[tuple[Article, ...], t
     articles = seg.articles(stem or PurePath(page.source.name).stem)
     return articles, tuple(page.dropped) + tuple(seg.dropped)
 
-
-__all__ = ["names_only", "segment"]
