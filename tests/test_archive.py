@@ -232,3 +232,17 @@ def test_two_runs_at_once_do_not_corrupt_the_archive(seeds: Path, tmp_path: Path
     articles = db.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     assert articles == len({r[0] for r in db.db.execute("SELECT exact FROM articles")})  # each article once
     db.close()
+
+
+def test_trend_counts_each_proposal_in_the_period_it_was_first_seen(seeds: Path, tmp_path: Path):
+    archive = tmp_path / "archive.sqlite"
+    texts = {p.name: p.read_text("utf-8") for p in sorted(seeds.glob("*.txt"))}
+    names = list(texts)
+    w1 = _week(tmp_path / "w1", {f"2025-03-18-{names[0]}": texts[names[0]]})
+    first, _ = _make(w1, tmp_path / "o1", archive, "--period", "2025-W12")
+    w2 = _week(tmp_path / "w2", {f"2025-03-25-{n}": texts[n] for n in names[:2]})
+    second, _ = _make(w2, tmp_path / "o2", archive, "--period", "2025-W13")
+    trend = {t["run"]: sum(t["proposals"].values()) for t in second["trend"]}
+    week1 = sum(len(p["themes"]) for p in first["proposals"])
+    week2_new = sum(len(p["themes"]) for p in second["proposals"])
+    assert trend == {"2025-W12": week1, "2025-W13": week2_new}

@@ -86,4 +86,3 @@ def remember(briefing: Briefing, archive: Archive, trend_runs: int) -> Briefing:
         run=run,
         trend=trend,
     )
-

@@ -218,6 +218,7 @@ class Archive:
             (exact, json.dumps(signature), title, source, text, run, seen, period, published),
         )
         article = int(cur.lastrowid or 0)
+        self.sighted(article, run)
         self.db.executemany(
             "INSERT INTO bands (band, key, article) VALUES (?, ?, ?)", [(b, k, article) for b, k in enumerate(bands)]
         )
@@ -247,8 +248,8 @@ class Archive:
 
     def trend(self, last: int) -> list[tuple[str, dict[str, int]]]:
         """Proposals per theme in each of the last periods briefed, oldest first:
-        (period, counts).  Re-runs for the same period count once; an article seen
-        in two periods counts in both."""
+        (period, counts).  A proposal counts in the period its article was first
+        seen in, so re-runs and articles seen again do not count twice."""
         periods = [
             row[0]
             for row in self.db.execute("SELECT period FROM runs GROUP BY period ORDER BY MAX(id) DESC LIMIT ?", (last,))
@@ -257,11 +258,10 @@ class Archive:
         for period in reversed(periods):
             counts: dict[str, int] = {}
             rows = self.db.execute(
-                "SELECT DISTINCT p.id, p.themes FROM proposals p"
-                " JOIN sightings s ON s.article = p.article JOIN runs r ON r.id = s.run WHERE r.period = ?",
+                "SELECT p.themes FROM proposals p JOIN articles a ON a.id = p.article WHERE a.first_period = ?",
                 (period,),
             )
-            for _, themes in rows:
+            for (themes,) in rows:
                 for key in json.loads(themes):
                     counts[key] = counts.get(key, 0) + 1
             out.append((period, counts))

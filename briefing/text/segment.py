@@ -295,4 +295,3 @@ def segment(page: Page, stem: str | None = None) -> tuple[tuple[Article, ...], t
     seg.run()
     articles = seg.articles(stem or PurePath(page.source.name).stem)
     return articles, tuple(page.dropped) + tuple(seg.dropped)
-
