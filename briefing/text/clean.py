@@ -80,9 +80,10 @@ def _same(text: str) -> str:
     return text
 
 
-def split_lines(source: Source) -> list[Line]:
-    """The source's lines in both forms, stripped, with heading marks and bullets taken off."""
-    text, _ = _strip_controls(source.text)
+def split_lines(source: Source) -> tuple[list[Line], str]:
+    """The source's lines in both forms, stripped, with heading marks and bullets
+    taken off; and the control characters removed from the text."""
+    text, removed = _strip_controls(source.text)
 
     convert: Callable[[str], str] = _same
     if source.script == "traditional":
@@ -104,7 +105,7 @@ def split_lines(source: Source) -> list[Line]:
             markup += m.group().strip()
             orig = orig[m.end() :].strip(_SPACE)
         lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet, markup))
-    return lines
+    return lines, removed
 
 
 def ends_open(text: str) -> bool:
@@ -238,11 +239,10 @@ def _next_is_pull_quote(lines: list[Line], no: int) -> bool:
 
 def clean(source: Source) -> Page:
     """Turn a source into blocks; see the module docstring."""
-    lines = split_lines(source)
+    lines, removed = split_lines(source)
     page_text = "\n".join(ln.text for ln in lines)
     blocks: list[Block] = []
     dropped: list[Dropped] = []
-    removed = _strip_controls(source.text)[1]
     if removed:
         dropped.append(Dropped(0, removed, "control characters removed"))
     dropped.extend(Dropped(ln.no, ln.markup, "Markdown markup") for ln in lines if ln.markup)
