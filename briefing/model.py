@@ -233,6 +233,7 @@ class Briefing:
     settings: tuple[tuple[str, str], ...] = ()
     translation: Translation | None = None
     script: str = "simplified"  # the script the Chinese of the briefing is written in
+    opencc: str = ""  # the OpenCC configuration of a Traditional briefing, for its labels too
     archive: str | None = None  # the archive this run was recorded in
     run: int | None = None  # its run number there
     trend: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()  # (run label, (theme, proposals)…), oldest first

@@ -177,6 +177,32 @@ def test_traditional_script_on_request(tmp_path: Path):
     assert b.analyses[0].summary[0].orig in b.analyses[0].article.paragraphs[b.analyses[0].summary[0].para].orig
 
 
+@pytest.mark.parametrize("config", ["s2t", "s2hk"])
+def test_traditional_briefing_of_the_seeds_has_no_simplified_left(seed_briefing, config):
+    """Every format, labels included: converting it again changes nothing."""
+    import docx
+    import opencc
+
+    from briefing.render.docx import render_docx
+    from briefing.render.jsonout import to_dict
+    from briefing.render.markdown import render_markdown
+    from briefing.translate.apply import to_traditional
+
+    b = to_traditional(seed_briefing, config)
+    document = docx.Document(io.BytesIO(render_docx(b, RenderOptions())))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    outputs = {
+        "markdown": render_markdown(b, RenderOptions()).decode("utf-8"),
+        "json": json.dumps(to_dict(b), ensure_ascii=False),
+        "docx": "\n".join([p.text for p in document.paragraphs] + cells),
+    }
+    convert = opencc.OpenCC(config).convert
+    for name, text in outputs.items():
+        changed = [(a, b) for a, b in zip(text, convert(text), strict=True) if a != b]
+        assert changed == [], (name, changed[:10])
+    assert "本週要點" in outputs["markdown"]
+
+
 def test_make_translates_with_a_registered_backend(fake, tmp_path: Path):
     (tmp_path / "p.txt").write_text(PAGE, "utf-8")
     out = tmp_path / "out"

@@ -18,7 +18,18 @@ from ..errors import ConfigError
 from ..model import Briefing, Proposal, ThemeGroup
 from . import RenderOptions
 from .templating import environment
-from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, mt_label, proposers, trend_rows
+from .view import (
+    ARTICLE_KIND,
+    KIND_EN,
+    KIND_ZH,
+    MANDATE,
+    articles_by_id,
+    evidence,
+    mt_label,
+    proposers,
+    trend_rows,
+    zh_labels,
+)
 
 # XML 1.0 refuses these characters; python-docx raises on them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -281,6 +292,9 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
             headings.append((content, level - 1))
         return para(content, f"Heading {level}")
 
+    label_zh = zh_labels(briefing)
+    kind_zh = {k: label_zh(v) for k, v in KIND_ZH.items()}
+    mandate = {k: label_zh(v) for k, v in MANDATE.items()}
     by_id = articles_by_id(briefing)
     proposals = briefing.proposals
     people = proposers(proposals)
@@ -297,10 +311,10 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
     for s in briefing.skipped:
         document.add_paragraph(text("skipped", s))
 
-    para("Contents · 目录", "Heading 1")
+    para(f"Contents · {label_zh('目录')}", "Heading 1")
     toc = document.add_paragraph()
 
-    heading("Executive summary · 本周要点", 1)
+    heading(f"Executive summary · {label_zh('本周要点')}", 1)
     document.add_paragraph(text("exec_intro", briefing, len(proposals), len(people), len(groups)))
     for group, proposal in top_items(groups):
         item = para(text("exec_item", proposal, group.theme), "List Bullet")
@@ -314,7 +328,7 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
     rows = trend_rows(briefing)
     runs = [label for label, _ in briefing.trend]
     if len(runs) > 1 and rows:
-        heading("Trend · 趋势", 2)
+        heading(f"Trend · {label_zh('趋势')}", 2)
         trend_widths = (5.0, *([12.0 / len(runs)] * len(runs)))
         table = _table(document, ("Theme", *[r.split(" ")[0] for r in runs]), trend_widths)
         for en, zh, values in rows:
@@ -324,7 +338,7 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
             document.add_picture(io.BytesIO(trend), width=Cm(15))
             para(text("trend_caption"), "Caption")
 
-    heading("Proposals by theme · 按主题分列的建议与计划", 1)
+    heading(f"Proposals by theme · {label_zh('按主题分列的建议与计划')}", 1)
     for group in groups:
         heading(text("theme_heading", group), 2)
         if bilingual:
@@ -335,7 +349,7 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
         table = _table(document, headers, widths)
         for p in group.proposals:
             art = by_id[p.article].article
-            proposal_cell = clean_xml(p.text) + "\n" + text("kind_cell", p, KIND_EN, KIND_ZH, MANDATE)
+            proposal_cell = clean_xml(p.text) + "\n" + text("kind_cell", p, KIND_EN, kind_zh, mandate)
             source = text("source_cell", p, art, evidence(p, group.theme.key))
             if bilingual:
                 speaker = text("speaker_cell", p) + "".join(
@@ -348,13 +362,13 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
 
     figures = [(a, f) for a in briefing.analyses for f in a.figures]
     if figures:
-        heading("Key figures · 关键数据", 1)
+        heading(f"Key figures · {label_zh('关键数据')}", 1)
         figure_widths = (11.0, 6.0)
         table = _table(document, ("Figure (verbatim)", "Source"), figure_widths)
         for a, f in figures:
             _row(table, (f.text, text("figure_source", f, a.article)), figure_widths, small=(1,))
 
-    heading("Article summaries · 文章摘要", 1)
+    heading(f"Article summaries · {label_zh('文章摘要')}", 1)
     current_source = None
     for a in briefing.briefed:
         if a.article.source != current_source:
@@ -365,7 +379,7 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
             document.add_paragraph().add_run(clean_xml(a.title_en)).italic = True
         para(text("article_source", a.article, ARTICLE_KIND), "Caption")
         if a.summary_en:
-            table = _table(document, ("中文", "English (machine translation)"), SUMMARY_WIDTHS_CM)
+            table = _table(document, (label_zh("中文"), "English (machine translation)"), SUMMARY_WIDTHS_CM)
             for sentence, english in zip(a.summary, a.summary_en, strict=False):
                 zh = clean_xml(sentence.orig) + text("summary_ref", a.article, sentence)
                 _row(table, (zh, english), SUMMARY_WIDTHS_CM)
@@ -378,7 +392,7 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
             ref.font.size = Pt(CELL_SMALL_PT)
 
     if briefing.covered:
-        heading("Already covered · 往期已报道", 1)
+        heading(f"Already covered · {label_zh('往期已报道')}", 1)
         para(text("covered_intro"))
         covered_widths = (9.0, 5.0, 3.0)
         table = _table(document, ("Article", "Source", "First seen"), covered_widths)
@@ -386,7 +400,7 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
             _row(table, (text("article_heading", a.article), a.article.source, a.first_seen or ""), covered_widths)
 
     if people:
-        heading("Proposers · 建议人索引", 1)
+        heading(f"Proposers · {label_zh('建议人索引')}", 1)
         widths = (3.0, 8.0, 2.0, 4.0)
         table = _table(document, ("Proposer", "Role", "Proposals", "Themes"), widths)
         for r in people:

@@ -11,7 +11,18 @@ from ..model import Briefing
 from . import RenderOptions
 from .docx import top_items
 from .templating import md_escape, render
-from .view import ARTICLE_KIND, KIND_EN, KIND_ZH, MANDATE, articles_by_id, evidence, mt_label, proposers, trend_rows
+from .view import (
+    ARTICLE_KIND,
+    KIND_EN,
+    KIND_ZH,
+    MANDATE,
+    articles_by_id,
+    evidence,
+    mt_label,
+    proposers,
+    trend_rows,
+    zh_labels,
+)
 
 
 class _Footnotes:
@@ -35,6 +46,7 @@ class _Footnotes:
 
 def context(b: Briefing) -> dict[str, Any]:
     notes = _Footnotes(b)
+    zh = zh_labels(b)
     groups = [g for g in b.groups if g.proposals]
     return {
         "b": b,
@@ -48,8 +60,9 @@ def context(b: Briefing) -> dict[str, Any]:
         "covered": b.covered,
         "trend": trend_rows(b),
         "kind_en": KIND_EN,
-        "kind_zh": KIND_ZH,
-        "mandate": MANDATE,
+        "kind_zh": {k: zh(v) for k, v in KIND_ZH.items()},
+        "mandate": {k: zh(v) for k, v in MANDATE.items()},
+        "zh": zh,
         "kinds": ARTICLE_KIND,
         "evidence": evidence,
         "ref": notes.ref,

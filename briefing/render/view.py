@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import Analysis, Briefing, Proposal, Translation
@@ -15,6 +15,16 @@ class Proposer:
     count: int
     themes: tuple[str, ...]
     mandate: str | None
+
+
+def zh_labels(briefing: Briefing) -> Callable[[str], str]:
+    """The Chinese of the briefing's own labels in its script: as written, or through
+    the OpenCC configuration a Traditional briefing was made with."""
+    if not briefing.opencc:
+        return str
+    from ..translate.apply import converter
+
+    return converter(briefing.opencc)
 
 
 def articles_by_id(briefing: Briefing) -> dict[str, Analysis]:

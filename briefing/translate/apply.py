@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
-from ..model import Analysis, Briefing, Proposal, ThemeGroup, Translation
+from ..model import Analysis, Briefing, Proposal, ThemeGroup, ThemeHit, Translation
 from .engine import Engine
 from .names import person_name
 
@@ -90,12 +91,13 @@ def to_traditional(briefing: Briefing, config: str = "s2t") -> Briefing:
         from ..errors import ConfigError
 
         raise ConfigError(f"unknown OpenCC configuration {config!r} (choose from {', '.join(SCRIPTS)})")
-    import opencc
-
-    convert = opencc.OpenCC(config).convert
+    convert = converter(config)
 
     def c(value: Any) -> Any:
         return convert(value) if isinstance(value, str) and value else value
+
+    def hits(themes: tuple[ThemeHit, ...]) -> tuple[ThemeHit, ...]:
+        return tuple(replace(h, terms=tuple(c(t) for t in h.terms)) for h in themes)
 
     def article(a: Analysis) -> Analysis:
         art = a.article
@@ -107,7 +109,8 @@ def to_traditional(briefing: Briefing, config: str = "s2t") -> Briefing:
             paragraphs=tuple(replace(p, orig=c(p.orig)) for p in art.paragraphs),
         )
         props = tuple(
-            replace(p, text=c(p.text), speaker=c(p.speaker), role=c(p.role), body=c(p.body)) for p in a.proposals
+            replace(p, text=c(p.text), speaker=c(p.speaker), role=c(p.role), body=c(p.body), themes=hits(p.themes))
+            for p in a.proposals
         )
         return replace(
             a,
@@ -116,6 +119,7 @@ def to_traditional(briefing: Briefing, config: str = "s2t") -> Briefing:
             proposals=props,
             figures=tuple(replace(f, text=c(f.text)) for f in a.figures),
             keywords=tuple(c(k) for k in a.keywords),
+            themes=hits(a.themes),
         )
 
     analyses = tuple(article(a) for a in briefing.analyses)
@@ -125,5 +129,33 @@ def to_traditional(briefing: Briefing, config: str = "s2t") -> Briefing:
         for g in briefing.groups
     )
     return replace(
-        briefing, analyses=analyses, groups=groups, title=c(briefing.title), script=f"traditional ({config})"
+        briefing,
+        analyses=analyses,
+        groups=groups,
+        title=c(briefing.title),
+        script=f"traditional ({config})",
+        opencc=config,
     )
+
+
+@lru_cache(maxsize=8)
+def converter(config: str) -> Callable[[str], str]:
+    """Simplified to Traditional with an OpenCC configuration, to a fixed point.
+
+    OpenCC converts phrase by phrase, and one pass can leave a character whose
+    phrase it split differently (传统制造业 → 傳統制造業); a second pass sees 製造業.
+    Converting until nothing changes makes the output stable under the same
+    configuration."""
+    import opencc
+
+    convert = opencc.OpenCC(config).convert
+
+    def stable(text: str) -> str:
+        for _ in range(4):
+            again = convert(text)
+            if again == text:
+                break
+            text = again
+        return text
+
+    return stable
