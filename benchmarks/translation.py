@@ -24,6 +24,10 @@ import json
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.translate.backends import Backend
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "bench" / "translation" / "newstest2019_zh_en_dev400.jsonl"
@@ -45,29 +49,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, required=True, help="GGUF model file")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--limit", type=int, default=400, help="news sentences to score (0: seed pages only)")
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--no-raw", action="store_true", help="skip the raw-model baseline")
     parser.add_argument("--no-seeds", action="store_true", help="skip the warm-cache run on the seed pages")
     parser.add_argument("--save", type=Path, help="write every system's output as JSON lines here")
     args = parser.parse_args()
 
+    from briefing.translate.backends import LlamaBackend
+
+    rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()][: args.limit]
+    backend = LlamaBackend(args.model, args.threads or None)
+    print(f"model: {backend.label}; {len(rows)} segments from {args.data.name}")
+    if rows:
+        news_sentences(backend, rows, not args.no_raw, args.save)
+    if not args.no_seeds:
+        seed_pages(backend)
+
+
+def news_sentences(backend: Backend, rows: list[dict[str, str]], raw: bool, save: Path | None) -> None:
     from sacrebleu.metrics import BLEU, CHRF
 
-    from briefing.translate.backends import LlamaBackend
     from briefing.translate.engine import Engine, _tidy
     from briefing.translate.glossary import load_glossary
     from briefing.translate.memory import Memory
 
-    rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()][: args.limit]
     sources = [r["zh"] for r in rows]
     refs = [[r["en"] for r in rows]]
-    backend = LlamaBackend(args.model, args.threads or None)
-    print(f"model: {backend.label}; {len(rows)} segments from {args.data.name}")
-
     outputs: dict[str, list[str]] = {}
     timing: dict[str, float] = {}
-    if not args.no_raw:
+    if raw:
         start = time.perf_counter()
         outputs["raw"] = [
             _tidy(backend.chat([{"role": "user", "content": f"{RAW_PROMPT}\n{zh}"}], 64 + 4 * len(zh)), zh)
@@ -85,18 +96,19 @@ def main() -> None:
         bleu = BLEU().corpus_score(hyps, refs).score
         share = number_share(list(zip(sources, hyps, strict=True)))
         print(f"{name:<10} {chrf:6.1f} {bleu:6.1f} {timing[name] / len(rows):6.2f} {share:13.1%}")
-    if args.save:
-        with args.save.open("w", encoding="utf-8") as fh:
+    if save:
+        with save.open("w", encoding="utf-8") as fh:
             for i, r in enumerate(rows):
                 fh.write(
                     json.dumps({"id": r["id"], **{k: v[i] for k, v in outputs.items()}}, ensure_ascii=False) + "\n"
                 )
 
-    if args.no_seeds:
-        return
+
+def seed_pages(backend: Backend) -> None:
     from briefing.config import Settings
     from briefing.pipeline import build, collect, localise
     from briefing.registry import translators
+    from briefing.translate.engine import _CJK
 
     translators.register("benchmark")(lambda settings: backend)
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,18 +121,27 @@ def main() -> None:
             runs.append((time.perf_counter() - start, done.translation))
     (cold, info_cold), (warm, info_warm) = runs
     assert info_cold is not None and info_warm is not None
-    english = [
-        (s, e) for a in done.analyses for s, e in zip((x.orig for x in a.summary), a.summary_en, strict=False)
-    ] + [(p.text, p.text_en or "") for p in done.proposals]
-    with_en = sum(1 for _, e in english if e)
+    analyses = done.analyses
+    groups = {
+        "titles": [(a.article.title, a.title_en or "") for a in analyses if a.article.title],
+        "summary sentences": [
+            (x.orig, e) for a in analyses for x, e in zip(a.summary, a.summary_en or [""] * len(a.summary), strict=True)
+        ],
+        "proposals": [(p.text, p.text_en or "") for p in done.proposals],
+        "roles": [(p.role, p.role_en or "") for p in done.proposals if p.role],
+    }
     print(
         f"\nseed pages: {info_cold.segments} segments; cold run {cold:.0f} s ({info_cold.translated} translated, "
         f"{info_cold.flagged} flagged); warm run {warm:.2f} s ({info_warm.translated} translated, "
-        f"{info_warm.reused} from memory)"
+        f"{info_warm.reused} from memory); warm is {cold / max(warm, 1e-9):.0f}x faster"
     )
+    pairs = [pair for group in groups.values() for pair in group]
+    for name, group in groups.items():
+        print(f"{name} with English: {sum(1 for _, e in group if e)}/{len(group)}")
+    fields = [e for _, e in pairs] + [p.speaker_en or "" for p in done.proposals]
     print(
-        f"summary sentences and proposals with English: {with_en}/{len(english)}; "
-        f"numbers kept: {number_share(english):.1%}"
+        f"English fields with Chinese characters: {sum(1 for e in fields if _CJK.search(e))}; "
+        f"numbers kept: {number_share(pairs):.1%}"
     )
 
 

@@ -43,10 +43,11 @@ class FakeBackend:
     def chat(self, messages: list[dict[str, str]], max_tokens: int) -> str:
         self.calls.append(messages)
         prompt = messages[-1]["content"]
-        source = prompt.rsplit("Chinese:\n", 1)[1]
-        renderings = re.findall(r"^- \S+ = (.+)$", prompt, flags=re.M)
+        ask, source = prompt.split("\n", 1)
+        listed = re.search(r"Use these renderings: (.+?)\.(?= Keep these numbers|$)", ask)
+        renderings = [pair.split(" = ", 1)[1] for pair in listed.group(1).split("; ")] if listed else []
         numbers = re.findall(r"\d+(?:\.\d+)?", source)
-        if self.forgetful and "must contain" not in prompt:
+        if self.forgetful and "Keep these numbers" not in ask:
             numbers = []
         text = "EN " + " ".join(renderings + numbers)
         return text + (" 中文" if self.chinese else "")
@@ -99,7 +100,7 @@ def test_missing_numbers_are_retried_then_flagged():
     backend = FakeBackend(forgetful=True)
     result = engine(backend).translate("全市5G基站达19.04个。")
     assert len(backend.calls) == 2
-    assert "must contain these numbers: 5, 19.04" in backend.calls[1][-1]["content"]
+    assert "Keep these numbers: 5, 19.04." in backend.calls[1][-1]["content"]
     assert "19.04" in result.english and not result.flagged
 
     class Stubborn(FakeBackend):
@@ -108,6 +109,37 @@ def test_missing_numbers_are_retried_then_flagged():
 
     flagged = engine(Stubborn()).translate("全市5G基站达19.04个。")
     assert "19.04" in flagged.flagged
+
+
+def test_a_retry_is_kept_only_when_it_is_better():
+    class Echo(FakeBackend):
+        def chat(self, messages, max_tokens):
+            self.calls.append(messages)
+            if len(self.calls) == 1:
+                return "Here is the English translation: 5G base stations reached 19 across the city."
+            return "Keep these numbers: 5, 19. Translate the following Chinese text into English."
+
+    backend = Echo()
+    result = engine(backend).translate("全市5G基站达19个。")
+    assert result.english == "5G base stations reached 19 across the city." and not result.flagged
+    assert len(backend.calls) == 1  # the first answer passed every check once tidied
+
+    class Looping(FakeBackend):
+        def chat(self, messages, max_tokens):
+            self.calls.append(messages)
+            return "The 5G center of the center of the center of the center of the city has 19."
+
+    backend = Looping()
+    looped = engine(backend).translate("全市5G基站达19个。")
+    assert len(backend.calls) == 2 and "repetition removed" in looped.flagged
+    assert looped.english.count("center of the") == 1
+
+
+def test_worked_examples_come_before_the_request():
+    chat = engine(FakeBackend()).messages("全市5G基站达19个。", "sentence")
+    assert chat[0]["role"] == "system" and chat[-1]["role"] == "user"
+    assert [m["role"] for m in chat[1:-1]] == ["user", "assistant"] * (len(chat[1:-1]) // 2)
+    assert chat[-1]["content"].endswith("\n全市5G基站达19个。")
 
 
 def test_chinese_in_the_output_is_removed_and_flagged():

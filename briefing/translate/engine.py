@@ -17,13 +17,14 @@ from .glossary import Glossary
 from .memory import Memory
 from .numbers import missing_numbers
 
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"
 SYSTEM = (
     "You are a professional translator of Chinese government and economic news for policy analysts. "
     "Translate the Chinese text into accurate, fluent English. Output only the English translation: "
     "no notes, no explanations, no Chinese. Keep every number, date and unit exactly. "
     "Use the renderings given for listed terms and names."
 )
+ASK = "Translate the following Chinese text into English."
 KIND_HINT = {
     "title": "This is a newspaper headline; translate it as an English headline.",
     "role": "This is a person's title and office; translate it as an English job title.",
@@ -31,7 +32,14 @@ KIND_HINT = {
     "sentence": "",
 }
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-_LEAD_NOISE = re.compile(r"^(?:english|translation|译文)\s*[:：]\s*", re.I)
+_LEAD_NOISE = re.compile(
+    r"^(?:(?:here is |here's )?(?:the )?(?:english )?(?:translation|english|译文)(?: of the [a-z ]+)?"
+    r"(?: is| as follows)?\s*[:：]\s*|the chinese text (?:translates to|has been translated into english"
+    r"(?: as follows)?|means)\s*[:：]?\s*)",
+    re.I,
+)
+_ECHO = re.compile(r"keep these numbers|use these renderings|translate the following|^chinese\s*:", re.I | re.M)
+_LOOP = re.compile(r"(\b.{6,80}?)(?:\s*\1){3,}")
 
 
 @dataclass(frozen=True)
@@ -43,12 +51,40 @@ class Result:
 
 def _tidy(text: str, source: str) -> str:
     text = text.strip()
-    text = _LEAD_NOISE.sub("", text)
+    for _ in range(2):
+        text = _LEAD_NOISE.sub("", text).strip()
     text = text.split("\n\n", 1)[0].strip()
     text = " ".join(text.split())
     if len(text) > 1 and text[0] in "\"'“" and text[-1] in "\"'”" and source[:1] not in "“\"'":
         text = text[1:-1].strip()
     return text
+
+
+def _faults(source: str, english: str) -> tuple[int, int]:
+    """How bad a translation is, fewer first: (all faults, missing numbers); (0, 0) passes.
+
+    Serious: empty, Chinese left in, the prompt echoed, a phrase looping."""
+    serious = (not english) + bool(_CJK.search(english)) + bool(_ECHO.search(english)) + bool(_LOOP.search(english))
+    missing = len(missing_numbers(source, english))
+    return (serious + missing, missing)
+
+
+# Worked examples, given before every request (llama.cpp evaluates this shared
+# prefix once and reuses it).  Policy news as the briefing quotes it: a speaker
+# and title chain, a dateline, a target with its numbers.
+EXAMPLES = [
+    (
+        "重庆市经济和信息化委员会主任周青在会上表示，今年全市将新培育专精特新企业500家以上。",
+        "Zhou Qing, director of the Chongqing Municipal Commission of Economy and Information Technology, "
+        "said at the meeting that the city would foster more than 500 new specialised, refined, distinctive "
+        "and innovative enterprises this year.",
+    ),
+    (
+        "据新华社北京3月5日电 国务院总理在政府工作报告中提出，2024年国内生产总值增长预期目标为5%左右。",
+        "Beijing, March 5 (Xinhua) - The Premier of the State Council proposed in the government work report "
+        "that the expected target for GDP growth in 2024 is around 5%.",
+    ),
+]
 
 
 class Engine:
@@ -71,19 +107,22 @@ class Engine:
         return self.backend.label
 
     def messages(self, text: str, kind: str, numbers: list[str] | None = None) -> list[dict[str, str]]:
-        lines = []
+        """The chat: the system prompt, the worked examples, then the request —
+        with the kind of text, the glossary and name renderings that apply, and on a
+        retry the numbers the translation must keep."""
+        ask = ASK
         if KIND_HINT.get(kind):
-            lines.append(KIND_HINT[kind])
-        hints = self.glossary.hints(text)
-        names = [(zh, en) for zh, en in self.names.items() if zh in text]
-        if hints or names:
-            lines.append("Renderings to use:")
-            lines.extend(f"- {zh} = {en}" for zh, en in hints + names)
+            ask += " " + KIND_HINT[kind]
+        renderings = self.glossary.hints(text) + [(zh, en) for zh, en in self.names.items() if zh in text]
+        if renderings:
+            ask += " Use these renderings: " + "; ".join(f"{zh} = {en}" for zh, en in renderings) + "."
         if numbers:
-            lines.append("The translation must contain these numbers: " + ", ".join(numbers) + ".")
-        lines.append("Chinese:")
-        lines.append(text)
-        return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": "\n".join(lines)}]
+            ask += " Keep these numbers: " + ", ".join(numbers) + "."
+        chat = [{"role": "system", "content": SYSTEM}]
+        for zh, en in EXAMPLES:
+            chat += [{"role": "user", "content": f"{ASK}\n{zh}"}, {"role": "assistant", "content": en}]
+        chat.append({"role": "user", "content": f"{ask}\n{text}"})
+        return chat
 
     def _ask(self, text: str, kind: str, numbers: list[str] | None = None) -> str:
         max_tokens = min(1024, 64 + 4 * len(text))
@@ -100,16 +139,21 @@ class Engine:
             return Result(hit[0], hit[1], cached=True)
         try:
             english = self._ask(text, kind)
-            missing = missing_numbers(text, english)
-            if missing or _CJK.search(english):
-                english = self._ask(text, kind, missing or None)
-                missing = missing_numbers(text, english)
+            faults = _faults(text, english)
+            if faults[0]:
+                second = self._ask(text, kind, missing_numbers(text, english) or None)
+                if _faults(text, second) < faults:
+                    english = second
         except BackendError as exc:
             return Result("", f"translation failed: {exc}")
         flags = []
+        if _LOOP.search(english):
+            english = _LOOP.sub(r"\1", english)
+            flags.append("repetition removed from the output")
         if _CJK.search(english):
             english = _CJK.sub("", english).strip()
             flags.append("Chinese removed from the output")
+        missing = missing_numbers(text, english)
         if missing:
             flags.append("numbers not found in the English: " + ", ".join(missing))
         result = Result(english, "; ".join(flags))
