@@ -21,8 +21,6 @@ from .templating import environment
 from .view import (
     ARTICLE_KIND,
     KIND_EN,
-    KIND_ZH,
-    MANDATE,
     articles_by_id,
     evidence,
     mt_label,
@@ -292,9 +290,8 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
             headings.append((content, level - 1))
         return para(content, f"Heading {level}")
 
-    label_zh = zh_labels(briefing)
-    kind_zh = {k: label_zh(v) for k, v in KIND_ZH.items()}
-    mandate = {k: label_zh(v) for k, v in MANDATE.items()}
+    labels = zh_labels(briefing)
+    label_zh = labels.zh
     by_id = articles_by_id(briefing)
     proposals = briefing.proposals
     people = proposers(proposals)
@@ -349,7 +346,7 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
         table = _table(document, headers, widths)
         for p in group.proposals:
             art = by_id[p.article].article
-            proposal_cell = clean_xml(p.text) + "\n" + text("kind_cell", p, KIND_EN, kind_zh, mandate)
+            proposal_cell = clean_xml(p.text) + "\n" + text("kind_cell", p, KIND_EN, labels.kind, labels.mandate)
             source = text("source_cell", p, art, evidence(p, group.theme.key))
             if bilingual:
                 speaker = text("speaker_cell", p) + "".join(

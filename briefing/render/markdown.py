@@ -14,8 +14,6 @@ from .templating import md_escape, render
 from .view import (
     ARTICLE_KIND,
     KIND_EN,
-    KIND_ZH,
-    MANDATE,
     articles_by_id,
     evidence,
     mt_label,
@@ -46,7 +44,7 @@ class _Footnotes:
 
 def context(b: Briefing) -> dict[str, Any]:
     notes = _Footnotes(b)
-    zh = zh_labels(b)
+    labels = zh_labels(b)
     groups = [g for g in b.groups if g.proposals]
     return {
         "b": b,
@@ -60,9 +58,9 @@ def context(b: Briefing) -> dict[str, Any]:
         "covered": b.covered,
         "trend": trend_rows(b),
         "kind_en": KIND_EN,
-        "kind_zh": {k: zh(v) for k, v in KIND_ZH.items()},
-        "mandate": {k: zh(v) for k, v in MANDATE.items()},
-        "zh": zh,
+        "kind_zh": labels.kind,
+        "mandate": labels.mandate,
+        "zh": labels.zh,
         "kinds": ARTICLE_KIND,
         "evidence": evidence,
         "ref": notes.ref,

@@ -17,14 +17,27 @@ class Proposer:
     mandate: str | None
 
 
-def zh_labels(briefing: Briefing) -> Callable[[str], str]:
-    """The Chinese of the briefing's own labels in its script: as written, or through
-    the OpenCC configuration a Traditional briefing was made with."""
-    if not briefing.opencc:
-        return str
-    from ..translate.apply import converter
+@dataclass(frozen=True)
+class ZhLabels:
+    """The briefing's own Chinese labels in its script."""
 
-    return converter(briefing.opencc)
+    zh: Callable[[str], str]  # any other label
+    kind: dict[str, str]  # KIND_ZH
+    mandate: dict[str, str]  # MANDATE
+
+
+def zh_labels(briefing: Briefing) -> ZhLabels:
+    """As written, or through the OpenCC configuration a Traditional briefing was made with."""
+    convert: Callable[[str], str] = str
+    if briefing.opencc:
+        from ..translate.apply import converter
+
+        convert = converter(briefing.opencc)
+    return ZhLabels(
+        convert,
+        {k: convert(v) for k, v in KIND_ZH.items()},
+        {k: convert(v) for k, v in MANDATE.items()},
+    )
 
 
 def articles_by_id(briefing: Briefing) -> dict[str, Analysis]:
