@@ -70,7 +70,7 @@ def main() -> None:
 def news_sentences(backend: Backend, rows: list[dict[str, str]], raw: bool, save: Path | None) -> None:
     from sacrebleu.metrics import BLEU, CHRF
 
-    from briefing.translate.engine import Engine, _tidy
+    from briefing.translate.engine import Engine, _tidy, token_budget
     from briefing.translate.glossary import load_glossary
     from briefing.translate.memory import Memory
 
@@ -81,7 +81,7 @@ def news_sentences(backend: Backend, rows: list[dict[str, str]], raw: bool, save
     if raw:
         start = time.perf_counter()
         outputs["raw"] = [
-            _tidy(backend.chat([{"role": "user", "content": f"{RAW_PROMPT}\n{zh}"}], 64 + 4 * len(zh)), zh)
+            _tidy(backend.chat([{"role": "user", "content": f"{RAW_PROMPT}\n{zh}"}], token_budget(zh)), zh)
             for zh in sources
         ]
         timing["raw"] = time.perf_counter() - start

@@ -60,6 +60,11 @@ def _tidy(text: str, source: str) -> str:
     return text
 
 
+def token_budget(text: str) -> int:
+    """The most tokens an English rendering of ``text`` may take."""
+    return min(1024, 64 + 4 * len(text))
+
+
 def _faults(source: str, english: str) -> tuple[int, int]:
     """How bad a translation is, fewer first: (all faults, missing numbers); (0, 0) passes.
 
@@ -125,8 +130,7 @@ class Engine:
         return chat
 
     def _ask(self, text: str, kind: str, numbers: list[str] | None = None) -> str:
-        max_tokens = min(1024, 64 + 4 * len(text))
-        return _tidy(self.backend.chat(self.messages(text, kind, numbers), max_tokens), text)
+        return _tidy(self.backend.chat(self.messages(text, kind, numbers), token_budget(text)), text)
 
     def translate(self, text: str, kind: str = "sentence") -> Result:
         text = text.strip()
