@@ -80,13 +80,13 @@ class LlamaBackend:
             return scores
 
         out = self._llm.create_chat_completion(
-            messages=messages,  # type: ignore[arg-type]
+            messages=messages,
             temperature=0.0,
             top_k=1,
             max_tokens=max_tokens,
             logits_processor=LogitsProcessorList([no_chinese]),
         )
-        return str(out["choices"][0]["message"]["content"] or "")  # type: ignore[index]
+        return str(out["choices"][0]["message"]["content"] or "")
 
 
 class OpenAIBackend:
