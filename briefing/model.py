@@ -41,6 +41,7 @@ class Line:
     mark: int = 0  # Markdown heading level (``#`` count) printed before the line, 0 if none
     bullet: bool = False  # printed as a list item (``- ``)
     markup: str = ""  # the heading marks and bullet taken off the line
+    indent: bool = False  # printed with a leading indent (U+3000, spaces or a tab)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ class Block:
     byline: str | None = None  # for a body block opened by 本报讯(…) or a caption with a credit
     ends_open: bool = False  # the paragraph stops mid-sentence
     seams: tuple[int, ...] = ()  # offsets where text printed elsewhere on the page was joined
+    indent: bool = False  # its first line was printed indented
+
+
+PageLayout = Literal["print", "indented", "markdown"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,10 @@ class Page:
     source: Source
     blocks: tuple[Block, ...]
     dropped: tuple[Dropped, ...]
+    # "indented": body paragraphs are indented and headlines are not (web text of most
+    # Chinese news sites); "markdown": articles start at ``#``/``##`` headings;
+    # "print": no such cue (text extracted from a printed page)
+    layout: PageLayout = "print"
 
 
 @dataclass(frozen=True)

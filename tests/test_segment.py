@@ -64,3 +64,97 @@ def test_subheads_stay_inside_their_article():
     arts = segment(clean(Source("p.txt", "p.txt", page, "utf-8", "simplified", "0")))[0]
     assert len(arts) == 1
     assert [p.role for p in arts[0].paragraphs] == ["body", "heading", "heading", "body"]
+
+
+def _articles(text: str):
+    src = Source("web.txt", "web.txt", text, "utf-8", "simplified", "0")  # type: ignore[arg-type]
+    page = clean(src)
+    return page, segment(page)[0]
+
+
+# Web text: each article's 引题/主题/副题 flush left, its body indented; a column of
+# items under one headline keeps its indented title-chain lines and credits.
+INDENTED = (
+    "某省召开民营经济座谈会，企业家代表畅谈发展——\r\n"
+    "稳预期强信心（经济观察）\r\n"
+    "\r\n"
+    "\u3000\u3000核心阅读\r\n"
+    "\u3000\u3000座谈会上，企业家们围绕融资、用工等问题提出意见。\r\n"
+    "\u3000\u3000某集团董事长周立新代表\r\n"
+    "\u3000\u3000把研发投入放在首位\r\n"
+    "\u3000\u3000周立新代表说，企业将继续加大研发投入，建设联合实验室。\r\n"
+    "\u3000\u3000（本报记者 孙明整理）\r\n"
+    "\r\n"
+    "\r\n"
+    "\r\n"
+    "议发展\r\n"
+    "\r\n"
+    "\u3000\u3000某大学校长钱安代表\r\n"
+    "\u3000\u3000加快培养工程人才\r\n"
+    "\u3000\u3000钱安代表建议，扩大卓越工程师培养规模，推动校企共建学院。\r\n"
+)
+
+
+def test_indented_page_opens_articles_at_flush_left_header_lines():
+    page, arts = _articles(INDENTED)
+    assert page.layout == "indented"
+    assert [a.title for a in arts] == ["稳预期强信心（经济观察）", "议发展"]
+    assert arts[0].kicker == "某省召开民营经济座谈会，企业家代表畅谈发展——"
+    first = [p.orig for p in arts[0].paragraphs]
+    assert first[0] == "核心阅读" and first[-1] == "（本报记者 孙明整理）"
+    assert "某集团董事长周立新代表" in first
+    assert [p.orig for p in arts[1].paragraphs][0] == "某大学校长钱安代表"
+
+
+def test_indented_page_reflowed_keeps_its_articles():
+    """Lines broken mid-sentence (as a PDF extraction breaks them) continue their
+    paragraph even though the continuation is not indented."""
+    lines = []
+    for line in INDENTED.split("\r\n"):
+        while len(line) > 22:
+            lines.append(line[:22])
+            line = line[22:]
+        lines.append(line)
+    page, arts = _articles("\n".join(lines))
+    assert page.layout == "indented"
+    assert [a.title for a in arts] == ["稳预期强信心（经济观察）", "议发展"]
+    assert any("建设联合实验室" in p.orig for p in arts[0].paragraphs)
+
+
+MARKDOWN = """---
+title: "某区发布人才新政"
+tags:
+  - "人才"
+---
+
+# 某区发布人才新政　首年投入一亿元
+
+![区长在发布会上讲话。（资料圖片）](https://example.org/a.jpg)
+
+某区今日发布人才新政，区长吴明表示，首年将投入一亿元支持青年人才安家。
+
+**新政要點：**
+
+新政包括住房补贴、科研启动资金和子女入学保障。
+
+---
+
+原文連結：[https://example.org/news/1](https://example.org/news/1)
+
+© example.org
+
+# 某市地铁三号线开通
+
+某市地铁三号线今日开通，全长二十公里。
+"""
+
+
+def test_markdown_page_drops_web_furniture_and_splits_at_headings():
+    page, arts = _articles(MARKDOWN)
+    assert page.layout == "markdown"
+    assert [a.title for a in arts] == ["某区发布人才新政　首年投入一亿元", "某市地铁三号线开通"]
+    text = "".join(p.orig for p in arts[0].paragraphs)
+    assert "首年将投入一亿元" in text and "新政包括住房补贴" in text
+    assert "example.org" not in text and "title:" not in text
+    reasons = {d.reason for d in page.dropped}
+    assert {"front matter", "photo caption (web page)", "link line", "copyright line"} <= reasons

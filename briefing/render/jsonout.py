@@ -54,7 +54,7 @@ def to_dict(b: Briefing) -> dict[str, Any]:
                 "title_en": a.title_en,
                 "kicker": art.kicker,
                 "byline": art.byline,
-                "body": [p.orig for p in art.paragraphs if p.role == "body"],
+                "body": [p.orig for p in art.paragraphs],
                 "paragraphs": [
                     {"role": p.role, "text": p.orig, "lines": list(p.lines), "seams": list(p.seams)}
                     for p in art.paragraphs

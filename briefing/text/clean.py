@@ -22,7 +22,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..model import Block, BlockKind, Dropped, Line, Page, Source
+from ..model import Block, BlockKind, Dropped, Line, Page, PageLayout, Source
+from . import markup as web
 from .normalize import char_converter, normalize_punctuation
 from .patterns import (
     BYLINE_MARK_RE,
@@ -46,6 +47,9 @@ from .patterns import (
 
 _MARK_RE = re.compile(r"^(#{1,6})\s+")
 _BULLET_RE = re.compile(r"^[-*•]\s+")
+_BOLD_RE = re.compile(r"^\*\*(.+)\*\*$")
+# How a paragraph's first line is indented on web pages: two ideographic spaces, spaces, a tab.
+_INDENTS = ("\u3000", "  ", "\t", "\u00a0")
 _GUEST_RE = re.compile(rf"^[^。！？，；]{{2,40}}?(?:{TITLE_WORDS})\s+({NAME})$")
 _SPACE = " \t\u3000\u00a0"
 # A headline is rarely longer than this; a longer unterminated line is a paragraph.
@@ -91,6 +95,7 @@ def split_lines(source: Source) -> tuple[list[Line], str]:
     lines = []
     for no, raw in enumerate(text.split("\n"), start=1):
         orig = raw.strip(_SPACE).replace("\t", " ")
+        indent = bool(orig) and raw.startswith(_INDENTS)
         mark = 0
         bullet = False
         markup = ""
@@ -104,7 +109,11 @@ def split_lines(source: Source) -> tuple[list[Line], str]:
             bullet = True
             markup += m.group().strip()
             orig = orig[m.end() :].strip(_SPACE)
-        lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet, markup))
+        m = _BOLD_RE.match(orig)
+        if m:
+            markup += "**"
+            orig = m.group(1).strip(_SPACE)
+        lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet, markup, indent))
     return lines, removed
 
 
@@ -171,10 +180,16 @@ class _Classified:
 
 def _classify(line: Line, page_text: str) -> _Classified:
     t = line.text
+    if web.image_caption(line.orig) or web.figure_caption(line.orig):
+        # the caption of a web page's photo repeats the text: not an item of its own
+        return _Classified(None, "photo caption (web page)")
     if len(t) > MAX_FURNITURE:
         return _Classified("body")  # furniture is short: spare the patterns a huge line
     if "@" in t and EMAIL_RE.search(t) and re.search(r"投稿|邮箱|来稿|e-?mail|E-?mail|邮件", t):
         return _Classified(None, "contribution e-mail line")
+    reason = web.furniture(line.orig)
+    if reason:
+        return _Classified(None, reason)
     credits = len(SUPPLIED_RE.findall(t)) + len(re.findall(r"摄[/／]", t))
     if credits >= 2:
         return _Classified(None, "photo credits")
@@ -237,6 +252,36 @@ def _next_is_pull_quote(lines: list[Line], no: int) -> bool:
     return False
 
 
+# An indented page indents at least this share of its lines (a reflowed page indents
+# only the first line of each paragraph), and at least a few of them.
+MIN_INDENTED_SHARE = 0.1
+MIN_INDENTED_LINES = 3
+
+
+def _indented_layout(content: list[Line]) -> bool:
+    """Body paragraphs indented, headlines flush left: the layout of web text."""
+    indented = sum(1 for ln in content if ln.indent)
+    return indented >= max(MIN_INDENTED_LINES, MIN_INDENTED_SHARE * len(content))
+
+
+def _indented_headers(content: list[Line], classes: list[_Classified]) -> None:
+    """On an indented page, a flush-left line is either the continuation of the line
+    printed right above it (a paragraph broken mid-sentence) or a headline line of the
+    next article: 引题, 主题, 副题 stand flush left above an indented body."""
+    for k, line in enumerate(content):
+        c = classes[k]
+        if line.indent or c.kind is None or line.mark or c.kind == "caption":
+            continue
+        prev = content[k - 1] if k else None
+        after_gap = prev is None or line.no - prev.no > 1
+        if not after_gap and prev is not None and classes[k - 1].kind == "body" and ends_open(prev.text):
+            classes[k] = _Classified("body")  # the paragraph above goes on
+            continue
+        t = line.text
+        if c.kind == "body" and len(t) <= MAX_HEADING + 16 and t[-1] not in TERMINALS:
+            classes[k] = _Classified("kicker" if t.endswith(("——", "—")) else "heading")
+
+
 def clean(source: Source) -> Page:
     """Turn a source into blocks; see the module docstring."""
     lines, removed = split_lines(source)
@@ -252,8 +297,18 @@ def clean(source: Source) -> Page:
     prev_kind: str | None = None  # "open", "body" or the kind of the last structural line
     fresh = True  # a body line now starts a new paragraph (after a byline, at the top)
 
-    content = [ln for ln in lines if ln.text]
+    fm = web.front_matter([ln.orig for ln in lines])
+    dropped.extend(Dropped(ln.no, ln.orig, "front matter") for ln in lines[:fm] if ln.orig)
+    content = [ln for ln in lines[fm:] if ln.text]
     classes = [_classify(ln, page_text) for ln in content]
+    layout: PageLayout = "print"
+    web_page = fm > 0 or any(c.reason in web.REASONS for c in classes)
+    if any(ln.mark in (1, 2) for ln in content) and (web_page or sum(ln.mark == 1 for ln in content) >= 2):
+        layout = "markdown"
+    elif _indented_layout(content):
+        layout = "indented"
+    if layout == "indented":
+        _indented_headers(content, classes)
     for k, (line, c) in enumerate(zip(content, classes, strict=True)):
         if c.kind == "heading" and not line.mark and k + 1 < len(content):
             # a short line whose next line carries on its last word is a broken paragraph
@@ -270,12 +325,14 @@ def clean(source: Source) -> Page:
             continue
         if c.kind == "caption":
             keep = c.keep or len(line.text)
-            blocks.append(Block("caption", line.text[:keep], line.orig[:keep], (line.no,), byline=c.byline))
+            blocks.append(
+                Block("caption", line.text[c.cut : keep], line.orig[c.cut : keep], (line.no,), byline=c.byline)
+            )
             continue  # captions are printed across the text: transparent for joining
         if c.kind == "credit":
             blocks.append(Block("credit", line.text, line.orig, (line.no,)))
             continue
-        if c.kind == "heading" and prev_kind == "open" and not line.mark:
+        if c.kind == "heading" and prev_kind == "open" and not line.mark and layout != "indented":
             tail = blocks[pending[-1][0]].text
             if continues_word(tail, line.text) or "，" in line.text or "、" in line.text:
                 c = _Classified("body")
@@ -285,7 +342,7 @@ def clean(source: Source) -> Page:
         if c.kind is None:  # a label dropped above cannot reach here; keeps the type exact
             continue
         if c.kind != "body":
-            blocks.append(Block(c.kind, line.text, line.orig, (line.no,), mark=line.mark))
+            blocks.append(Block(c.kind, line.text, line.orig, (line.no,), mark=line.mark, indent=line.indent))
             if prev_kind == "open":
                 pending[-1][1] = 1  # interrupted by a structural line: deferred
             if c.kind in ("byline", "names", "guest"):
@@ -322,10 +379,12 @@ def clean(source: Source) -> Page:
             if ended.ends_open:
                 pending.append([target, 0])
         else:
-            ended = Block("body", text, orig, (line.no,), byline=c.byline, ends_open=ends_open(text))
+            ended = Block(
+                "body", text, orig, (line.no,), byline=c.byline, ends_open=ends_open(text), indent=line.indent
+            )
             blocks.append(ended)
             if ended.ends_open:
                 pending.append([len(blocks) - 1, 0])
         prev_kind = "open" if ended.ends_open else "body"
         fresh = False
-    return Page(source, tuple(blocks), tuple(dropped))
+    return Page(source, tuple(blocks), tuple(dropped), layout)

@@ -64,7 +64,12 @@ def _title_text(blocks: list[Block]) -> str | None:
         return None
     out = blocks[0].orig
     for prev, blk in itertools.pairwise(blocks):
-        joiner = "" if prev.text.endswith("：") else " —— "
+        if prev.text.endswith("："):
+            joiner = ""
+        elif blk.text.startswith("—"):
+            joiner = " "  # a subtitle printed with its own dash: ——二〇二〇年…观察
+        else:
+            joiner = " —— "
         out += joiner + blk.orig
     return out
 
@@ -226,7 +231,59 @@ class _Segmenter:
         else:
             self.drop(block, "names")
 
+    def open_headed(self, group: list[Block]) -> _Draft:
+        """An article under flush-left header lines: the 引题 (kicker) above the 主题
+        (title), and a 副题 (subtitle) printed with a leading dash after it."""
+        subtitles = [b for b in group if b.text.startswith("——")]
+        main = [b for b in group if not b.text.startswith("——")]
+        kicker = " ".join(b.orig for b in main[:-1]) or None
+        draft = _Draft(title=main[-1:] + subtitles, kicker=kicker)
+        self.drafts.append(draft)
+        self.current = draft
+        self.at_top = False
+        return draft
+
+    def run_structured(self) -> None:
+        """A page whose layout marks its articles: on an indented page the flush-left
+        header lines open each article, on a Markdown page the ``#``/``##`` headings;
+        every other line after them (subheads, bylines, column items, credits)
+        belongs to that article."""
+        markdown = self.page.layout == "markdown"
+        for i, block in enumerate(self.page.blocks):
+            kind = block.kind
+            header = block.mark in (1, 2) if markdown else not block.indent
+            if kind in ("heading", "kicker", "label") and header:
+                self.group.append(block)
+                continue
+            if kind == "caption":
+                self.caption(block)
+                continue
+            if self.group or self.current is None:
+                self.open_headed(self.group)
+                self.group = []
+            cur = self.current
+            assert cur is not None
+            if kind == "body":
+                if block.continues is not None:
+                    self.current = self.owner.get(block.continues, cur)
+                    continue
+                cur.paras.append(_para(block))
+                self.owner[i] = cur
+                if block.byline is not None and cur.byline is None:
+                    cur.byline = block.byline
+            elif kind == "byline" and cur.byline is None and not cur.paras:
+                cur.byline = block.orig
+            elif kind == "credit":
+                self.credit(block)
+            else:
+                cur.paras.append(_para(block, "heading"))
+        for blk in self.group:
+            self.drop(blk, "heading without text")
+
     def run(self) -> None:
+        if self.page.layout != "print":
+            self.run_structured()
+            return
         blocks = self.page.blocks
         for i, block in enumerate(blocks):
             kind = block.kind
