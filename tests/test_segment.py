@@ -103,7 +103,7 @@ def test_indented_page_opens_articles_at_flush_left_header_lines():
     first = [p.orig for p in arts[0].paragraphs]
     assert first[0] == "核心阅读" and first[-1] == "（本报记者 孙明整理）"
     assert "某集团董事长周立新代表" in first
-    assert [p.orig for p in arts[1].paragraphs][0] == "某大学校长钱安代表"
+    assert arts[1].paragraphs[0].orig == "某大学校长钱安代表"
 
 
 def test_indented_page_reflowed_keeps_its_articles():
