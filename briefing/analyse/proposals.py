@@ -38,12 +38,22 @@ _NAME_LAZY = rf"(?:{'|'.join(DOUBLE_SURNAMES)}|[{SURNAMES}])[\u4e00-\u9fff]{{1,2
 SAY = r"(?:表示|说|介绍|认为|建议|呼吁|提出|强调|指出|透露|坦言|解读说|看来|建言|谈到|称|希望|补充说|告诉记者|直言)"
 _SAY_RE = re.compile(SAY)
 _TITLES = rf"(?:{TITLE_WORDS}|董事|理事|监事|主委|常委|律师|工程师|教授|研究员|成员)"
-# 市政协常委，国家统计局重庆调查总队党组书记、总队队长罗学文建议
-_ROLE_NAME_RE = re.compile(rf"({_TITLES})\s?({_NAME_LAZY})(?=\s*(?:{SAY}|[，：。]|则|还|也|强调|围绕|非常|结合|倍感))")
+# The mandate printed after a name in the national convention: 王某代表说, 李某委员认为.
+MANDATE = r"(?:代表|委员|议员)"
+# 市政协常委，国家统计局重庆调查总队党组书记、总队队长罗学文建议; 某大学副校长李某委员说
+_ROLE_NAME_RE = re.compile(
+    rf"({_TITLES})\s?({_NAME_LAZY})(?={MANDATE}?\s*(?:{SAY}|[，：。]|则|还|也|强调|围绕|非常|结合|倍感|在|是|从|对|向))"
+)
+# 李某代表说, 在张某委员看来: a name with its mandate and no title chain before it
+_MANDATE_NAME_RE = re.compile(
+    rf"(?:^|(?<=[，。；：“”、\s在]))({_NAME_LAZY})({MANDATE})(?=[^\u4e00-\u9fff]|{SAY}|则|还|也|是|在|从|对|向)"
+)
 _GUEST_RE = re.compile(rf"^(.+?)\s+({_NAME_LAZY})$")
 _TITLE_BEFORE_RE = re.compile(rf"{_TITLES}\s?$")
+# A speaker line above an item: 市政协委员吴某：, 某局局长李某, 某大学校长钱某代表, 赵某代表
 _HEAD_SPEAKER_RE = re.compile(
-    rf"^(.*?(?:{_TITLES}|委员|代表))[、，]?\s?((?:{'|'.join(DOUBLE_SURNAMES)}|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}})\s*："
+    rf"^(.*?(?:{_TITLES}|委员|代表))?[、，]?\s?((?:{'|'.join(DOUBLE_SURNAMES)}|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}})"
+    rf"({MANDATE})?\s*(?:：|$)"
 )
 _QA_TURN_RE = re.compile(rf"^({_NAME_LAZY})：")
 _PRONOUN_RE = re.compile(rf"(?:^|[，。；：”])\s*(他|她)(?:还|也|则|进一步|同时)?\s*({SAY})")
@@ -135,9 +145,9 @@ class _Mention:
 def _mandate(role: str | None) -> str | None:
     if not role:
         return None
-    if "人大代表" in role:
+    if "人大代表" in role or role.endswith("代表"):
         return "npc"
-    if "政协" in role:
+    if "政协" in role or role.endswith("委员"):
         return "cppcc"
     return None
 
@@ -249,11 +259,11 @@ class _Finder:
                     self._register(m.group(2), p.orig[m.start(2) : m.end(2)], p.orig[: m.end(1)].strip(), m.group(1))
             elif p.role == "heading":
                 self._head_speaker(p.text, p.orig)
-        if art.title:
-            title = normalize_punctuation(art.title)
-            name = self._head_speaker(title, art.title)
-            if name:
-                self.default = self.speaker(name)
+        for line in (art.title, art.kicker):
+            if line and self.default is None:
+                name = self._head_speaker(normalize_punctuation(line), line)
+                if name:
+                    self.default = self.speaker(name)
         for p in art.paragraphs:
             if p.role != "body":
                 continue
@@ -264,14 +274,33 @@ class _Finder:
                 role = _role_before(p.text, m.start(2))
                 if role:
                     orig_role = _role_before(p.text, m.start(2), p.orig)
-                    self._register(name, p.orig[m.start(2) : m.end(2)], orig_role, role)
+                    after = p.text[m.end(2) : m.end(2) + 2]
+                    mandate = after if re.fullmatch(MANDATE, after) else ""
+                    self._register(name, p.orig[m.start(2) : m.end(2)], orig_role, role + mandate)
+        for p in art.paragraphs:
+            if p.role != "body":
+                continue
+            for m in _MANDATE_NAME_RE.finditer(p.text):
+                name = m.group(1)
+                if name not in self.known and not (self.body_text.count(name) < 2 and _is_common_word(name)):
+                    self._register(name, p.orig[m.start(1) : m.end(1)], "", m.group(2))
+            turn = _QA_TURN_RE.match(p.text)
+            if turn and not QUESTION_RE.match(p.text):
+                name = turn.group(1)
+                turns = sum(1 for q in art.paragraphs if q.text.startswith(name + "："))
+                if name not in self.known and (turns >= 2 or self.body_text.count(name) >= 2):
+                    self._register(name, p.orig[: len(name)], "", "")
 
     def _head_speaker(self, text: str, orig: str) -> str | None:
         m = _HEAD_SPEAKER_RE.match(text)
-        if m and m.group(2) in self.body_text:
-            self._register(m.group(2), orig[m.start(2) : m.end(2)], orig[: m.end(1)].strip("、， "), m.group(1))
-            return m.group(2)
-        return None
+        if m is None or not (m.group(1) or m.group(3)) or self.body_text.count(m.group(2)) < 1:
+            return None
+        if not m.group(1) and not text.endswith("：") and self.body_text.count(m.group(2)) < 2:
+            return None  # a bare name with a mandate, as a line of its own: it must recur
+        role = orig[: m.end(1)].strip("、， ") if m.group(1) else ""
+        role_text = (m.group(1) or "") + (m.group(3) or "")
+        self._register(m.group(2), orig[m.start(2) : m.end(2)], role, role_text)
+        return m.group(2)
 
     def speaker(self, name: str) -> _Speaker:
         role_text = self.role_text.get(name, "")
@@ -292,7 +321,7 @@ class _Finder:
                 # an introduction without a verb of saying: 党委副书记谭本宏倍感振奋
                 if m.start() >= 2 and _TITLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
                     offer(m.start(), self.speaker(name), 0, "", strict=True)
-            pattern = re.escape(name) + rf"(?:则|还|也|进一步|同时|并)?\s*({SAY})"
+            pattern = re.escape(name) + rf"{MANDATE}?(?:则|还|也|进一步|同时|并)?\s*({SAY})"
             for m in re.finditer(pattern, text):
                 offer(m.start(), self.speaker(name), m.end(), m.group(1))
         for m in _PRONOUN_RE.finditer(text):
@@ -538,7 +567,12 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                 # “……。”  X表示，…: the quotation is the words of the speaker named next
                 ns, ne = spans[k + 1]
                 following = finder.mention(text[ns:ne], para.orig[ns:ne], state.speaker)
-                if following is not None and following.at <= 1 and following.speaker is not None:
+                # “……。”  X表示 / 某局局长X说 : the attribution opens the next sentence
+                if (
+                    following is not None
+                    and following.speaker is not None
+                    and not re.search(r"[，。；：“”]", text[ns : ns + following.at])
+                ):
                     mention = _Mention(following.speaker, len(sentence), 0, "")
             if mention is not None and mention.speaker != state.speaker:
                 state = _State(mention.speaker)
@@ -554,10 +588,10 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
             if speaker_here is None:
                 continue
             for kind, cs, ce in props:
-                spans = (
+                items = (
                     [_trim(text, s + cs, s + ce)] if whole_items and mention is None else _pieces(text, s + cs, s + ce)
                 )
-                for ps, pe in spans:
+                for ps, pe in items:
                     if pe - ps < MIN_PROPOSAL:
                         continue
                     para_found = True

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 
 _ASCII_TO_FULL = {",": "，", ";": "；", "?": "？", "!": "！", ":": "：", "(": "（", ")": "）"}
+# Corner brackets (Traditional-script and Japanese-style quotes) read as the quotes of Simplified text.
+_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 _CJK_LO, _CJK_HI = 0x3400, 0x9FFF
 
 
@@ -23,6 +25,7 @@ def is_cjk(ch: str) -> bool:
 _TABLE = str.maketrans(
     {
         **_ASCII_TO_FULL,
+        **_QUOTES,
         **{chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))},
     }
 )
@@ -31,7 +34,8 @@ _KEEP = re.compile(r"(?<=\d)[,:](?=\d)|:(?=/)")
 
 
 def normalize_punctuation(text: str) -> str:
-    """Map ASCII sentence punctuation to full width where it acts as Chinese punctuation.
+    """Map ASCII sentence punctuation to full width where it acts as Chinese punctuation,
+    and corner-bracket quotes (「」『』) to the curly quotes of Simplified text.
 
     A comma or colon between two digits (``1,000``, ``10:30``) and a colon in a URL
     scheme stay as they are.  Full-width digits and Latin letters become ASCII.

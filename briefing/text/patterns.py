@@ -54,6 +54,7 @@ COMPLETE_ENDINGS = TERMINALS + "；：—>"
 TITLE_WORDS = (
     "委员|代表|书记|主任|局长|院长|校长|教授|主席|董事长|总经理|经理|总裁|部长|厅长|处长|科长|区长|县长|市长|镇长"
     "|主委|常委|会长|所长|研究员|博士|专家|负责人|总监|秘书长|行长|队长|CEO|总工程师|馆长|台长|社长|主编"
+    "|议员|立委|司长|署长|执行长|省长|州长|总理|总统|外长|发言人|站长|理事长"
 )
 
 # 记者 X 摄/视觉重庆, 通讯员 X 摄, X 摄 — a photo credit at the end of a line.
@@ -76,7 +77,7 @@ DATELINE_RE = re.compile(
     rf"[（(][^（）()]{{2,60}}[)）]\s*"
 )
 # 重庆日报：…, 记者：…, 问：… — the interviewer's turn in a Q&A.
-QUESTION_RE = re.compile(rf"^(?:[{CJK}]{{2,6}}报|记者|问|主持人|本报)\s*：")
+QUESTION_RE = re.compile(rf"^(?:[{CJK}]{{2,6}}报|[^：，。“”]{{0,16}}?记者|问|主持人|本报)\s*：")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HOST_LABEL_RE = re.compile(r"^(?:主持人|主持)\s*：?$")
 GUESTS_LABEL_RE = re.compile(r"^(?:访谈|对话|圆桌)?嘉宾\s*：?$")
