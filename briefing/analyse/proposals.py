@@ -32,7 +32,7 @@ from ..model import Article, Proposal, ProposalKind
 from ..text.normalize import normalize_punctuation
 from ..text.patterns import DOUBLE_SURNAMES, QUESTION_RE, SURNAMES, TITLE_WORDS
 from ..text.sentences import split_spans
-from .tokenize import words
+from .tokenize import tagged, words
 
 _NAME_LAZY = rf"(?:{'|'.join(DOUBLE_SURNAMES)}|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
 SAY = r"(?:表示|说|介绍|认为|建议|呼吁|提出|强调|指出|透露|坦言|解读说|看来|建言|谈到|称|希望|补充说|告诉记者|直言)"
@@ -118,6 +118,9 @@ _SUGGEST_VERBS = ("建议", "呼吁", "建言")
 _FUTURE_VERBS = {"计划", "准备", "拟"}  # also nouns: only as a verb right after the subject
 _FUTURE = {"将", "将要", "计划", "力争", "准备", "拟", "必将", "还将", "也将", "将会"}
 _MODAL = {"应", "应该", "应当", "要", "需要", "需", "必须", "可", "可以", "还应", "还需", "还要", "亟需", "亟须"}
+# Modals that state ability more often than a call: only with an actor as subject.
+_WEAK_MODAL = {"可", "可以"}
+_IDIOM_RE = re.compile(r"(?:可以|应该|可)(?:说|看成|看出|看到|见|能|以说)")
 _SUBJECT_FILLER = {"还", "也", "都", "更", "仍", "继续", "则", "就", "进一步", "持续", "首先", "同时"}
 MIN_PROPOSAL = 8  # characters: anything shorter is not a measure
 MAX_SUBJECT = 16
@@ -199,6 +202,31 @@ def _role_before(text: str, end: int, orig: str | None = None) -> str:
     return "".join(pieces).lstrip("，、 ").strip(" ，、")
 
 
+# The verbs that close a 把/将 disposal: 将A送到B, 将A纳入B, 将A交由B办理, 将A织在一起
+_DISPOSAL_VERB_RE = re.compile(
+    r"(?:送|运|销售|交|转|纳|列|填|归纳|改|变|放|摆|用|织|连|汇聚|集中)”?(?:到|入|由|给|为|成|在|于|至)"
+)
+
+
+def _disposal(rest: str) -> bool:
+    """将 as 把 (将农资送到农户, 将其纳入…): 将 followed by its object and a verb that
+    disposes of it, not by the verb of a plan (将充分发挥…, 将继续…)."""
+    tags = tagged(rest[:12])
+    if not tags:
+        return False
+    first = tags[0][1]
+    if first.startswith("r"):
+        return True
+    clause = re.split(r"[，。；！？]", rest, maxsplit=1)[0]
+    return first.startswith("n") and _DISPOSAL_VERB_RE.search(clause) is not None
+
+
+def _completed(text: str) -> bool:
+    """The first clause of ``text`` reports something done (…保障了…, 已…): not a measure."""
+    clause = re.split(r"[，。；！？]", text, maxsplit=1)[0]
+    return "了" in words(clause) or clause.startswith("已")
+
+
 def _marker(clause: str) -> tuple[str, int, int] | None:
     """A future or modal marker after a short subject: (``future``|``modal``,
     subject end, marker end) in ``clause``."""
@@ -218,10 +246,12 @@ def _marker(clause: str) -> tuple[str, int, int] | None:
             continue
         if token in _FUTURE or (len(token) >= 2 and token.endswith("将") and token not in ("即将", "将近")):
             start = pos if token in _FUTURE else end - 1
-            if _NOT_FUTURE_RE.match(clause[end:]):
+            if _NOT_FUTURE_RE.match(clause[end:]) or (token.endswith("将") and _disposal(clause[end:])):
                 return None
             return "future", start, end
         if token in _MODAL:
+            if token in _WEAK_MODAL and (pos == 0 or _IDIOM_RE.match(clause[pos:])):
+                return None  # 可以说是…, 可提升…: ability or a manner of speaking, not a call
             return "modal", pos, end
         pos = end
     return None
@@ -421,9 +451,9 @@ def _find_in_region(sentence: str, start: int, speaker: _Speaker) -> tuple[Propo
             return "plan", cs + offset
         mark = _marker(body)
         if mark is not None:
-            kind, subj_end, _ = mark
+            kind, subj_end, mark_end = mark
             subject = re.sub(r"(?:还|也|都|更|仍|继续|则|就|进一步)+$", "", body[:subj_end])
-            if _PAST_RE.search(subject) or _QUESTION_WORDS.search(body):
+            if _PAST_RE.search(subject) or _QUESTION_WORDS.search(body) or _completed(body[mark_end:]):
                 continue
             own_subject = _OWN_SUBJECT.match(subject) is not None
             if kind == "future":
@@ -510,7 +540,11 @@ def _sentence_proposals(
     found = _find_in_region(sentence, 0, speaker)
     if found is not None:
         return [(found[0], found[1], end)], found[0]
-    if carry and (_CONTINUES.match(sentence) or _CONTINUES.match(_LEAD_CONNECTIVES.sub("", sentence))):
+    if (
+        carry
+        and (_CONTINUES.match(sentence) or _CONTINUES.match(_LEAD_CONNECTIVES.sub("", sentence)))
+        and not _completed(sentence)
+    ):
         return [(carry, 0, end)], carry
     return [], carry
 

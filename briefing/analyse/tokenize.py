@@ -31,3 +31,12 @@ def words(text: str, hmm: bool = True) -> tuple[str, ...]:
     ``hmm`` lets jieba guess words missing from its dictionary (names, new terms);
     without it, segmentation is faster, which sentence ranking prefers."""
     return _cut(text, hmm)
+
+
+@functools.lru_cache(maxsize=65536)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """The words of ``text`` with jieba's part-of-speech flags (``n`` noun, ``v`` verb, …)."""
+    _jieba()
+    import jieba.posseg
+
+    return tuple((w.word, w.flag) for w in jieba.posseg.lcut(text))
