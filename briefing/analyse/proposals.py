@@ -113,6 +113,8 @@ _ACTOR_RE = re.compile(
 _GROUP_SPEAKER_RE = re.compile(
     r"(?:委员们|代表们|专家们|与会人员|业内人士|有关人士|大家|群众|村民|市民|网友)(?:普遍|纷纷|一致)?(?:认为|表示|建议|指出)"
 )
+# A topic that points back (这/那/其/它…) is not the subject of a call.
+_DEMONSTRATIVE = re.compile(r"^(?:这|那|其|它|此|该|他|她|谁|哪)")
 _REPORT_RE = re.compile(r"(?:工作)?报告(?:提出|指出|明确|强调)")
 _SUGGEST_VERBS = ("建议", "呼吁", "建言")
 _FUTURE_VERBS = {"计划", "准备", "拟"}  # also nouns: only as a verb right after the subject
@@ -434,8 +436,12 @@ def _clauses(text: str, start: int) -> list[int]:
     return out
 
 
-def _find_in_region(sentence: str, start: int, speaker: _Speaker) -> tuple[ProposalKind, int] | None:
-    """The first clause from ``start`` that states a measure: its kind and where it starts."""
+def _find_in_region(
+    sentence: str, start: int, speaker: _Speaker, said: bool = False
+) -> tuple[ProposalKind, int] | None:
+    """The first clause from ``start`` that states a measure: its kind and where it starts.
+    ``said``: the clause is reported after a verb of saying, where a modal after any
+    short topic (保供应要…, 新型城镇化建设要…) states the speaker's call."""
     for cs in _clauses(sentence, start):
         clause = sentence[cs:]
         offset = 1 if clause[:1] in "“‘" else 0
@@ -459,7 +465,7 @@ def _find_in_region(sentence: str, start: int, speaker: _Speaker) -> tuple[Propo
             if kind == "future":
                 if not subject or own_subject or _INSTITUTION_RE.search(subject) or len(subject) <= 3:
                     return "plan", cs + offset
-            elif not subject or own_subject or _ACTOR_RE.search(subject):
+            elif not subject or own_subject or _ACTOR_RE.search(subject) or (said and not _DEMONSTRATIVE.match(subject)):
                 own = speaker.own or own_subject
                 return ("plan" if own else "suggestion"), cs + offset
         if lead and speaker.own and body:
@@ -500,7 +506,7 @@ def _after_verb(sentence: str, start: int, verb: str, speaker: _Speaker) -> tupl
         return kind, start + led.end(), end
     if _ENUMERATOR_RE.match(region):
         return ("plan" if speaker.own else "suggestion"), start, end
-    found = _find_in_region(sentence, start, speaker)
+    found = _find_in_region(sentence, start, speaker, said=True)
     return (found[0], found[1], end) if found else None
 
 
