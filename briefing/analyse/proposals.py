@@ -60,6 +60,8 @@ _PRONOUN_RE = re.compile(rf"(?:^|[，。；：”])\s*(他|她)(?:还|也|则|�
 _OFFICIAL_RE = re.compile(
     rf"([\u4e00-\u9fff]{{2,16}}?(?:局|委|部门|办|院|中心|监委|政府|集团|公司)?)(相关|有关)?负责人(?:还|也)?({SAY})"
 )
+# 研究建议, 调查认为: a study or survey speaking at the start of a clause
+_STUDY_RE = re.compile(r"(?:^|(?<=[，。；]))(研究|调查|调研|报告书|倡议书|声明)(?:还|也|更|进一步)?(建议|认为|指出|呼吁)")
 # 《指引》提出 / 《方案》明确: the provisions of an issued document
 _DOCUMENT_RE = re.compile(r"(《[^》]{2,40}》)(?:还|也|则)?(?:提出|明确|要求|规定|指出|强调)")
 # 会上发布了《…指引》(以下简称《指引》)，提出…
@@ -125,6 +127,9 @@ _WEAK_MODAL = {"可", "可以"}
 _IDIOM_RE = re.compile(r"(?:可以|应该|可)(?:说|看成|看出|看到|见|能|以说)")
 _SUBJECT_FILLER = {"还", "也", "都", "更", "仍", "继续", "则", "就", "进一步", "持续", "首先", "同时"}
 MIN_PROPOSAL = 8  # characters: anything shorter is not a measure
+MIN_ITEM = 4  # …unless it is an item of a listed set of measures (提供电费补贴)
+# 提出4项措施，包括：A、B、C; 建议包括A、B
+_INCLUDES_RE = re.compile(r"(?:提出|建议|倡议|要求|诉求)[^。；]{0,20}?(?:措施|建议|诉求|要求|举措|方案|意见)?[，]?包括[：]?")
 MAX_SUBJECT = 16
 _COMMON_WORD_FREQ = 50  # a jieba dictionary word this frequent is a word, not a name
 
@@ -366,6 +371,8 @@ class _Finder:
                 body = body[1:]
             official = _Speaker(None, orig[m.start(1) : role_end], body, True, text[m.start(1) : role_end])
             offer(m.start(), official, m.end(), m.group(3))
+        for m in _STUDY_RE.finditer(text):
+            offer(m.start(), _Speaker(None, None, orig[m.start(1) : m.end(1)], False), m.end(), m.group(2))
         for m in _DOCUMENT_RE.finditer(text):
             full = self._document_name(text[m.start(1) : m.end(1)])
             if full is not None:
@@ -510,11 +517,29 @@ def _after_verb(sentence: str, start: int, verb: str, speaker: _Speaker) -> tupl
     return (found[0], found[1], end) if found else None
 
 
+def _listed(sentence: str, kind: ProposalKind) -> list[tuple[ProposalKind, int, int]]:
+    """The items of a list of measures: 提出4项措施，包括：A、B、C等."""
+    m = _INCLUDES_RE.search(sentence)
+    if m is None:
+        return []
+    out: list[tuple[ProposalKind, int, int]] = []
+    pos = m.end()
+    stop = re.search(r"[。！？]|等(?:[。，；]|$)", sentence[pos:])
+    end = pos + stop.start() if stop else len(sentence)
+    for item in re.finditer(r"[^、；]+", sentence[pos:end]):
+        out.append((kind, pos + item.start(), pos + item.end()))
+    return out if len(out) >= 2 else []
+
+
 def _sentence_proposals(
-    sentence: str, mention: _Mention | None, speaker: _Speaker, carry: ProposalKind | None
+    sentence: str, mention: _Mention | None, speaker: _Speaker, carry: ProposalKind | None, quoted: bool = False
 ) -> tuple[list[tuple[ProposalKind, int, int]], ProposalKind | None]:
-    """Proposals in one sentence as (kind, start, end), and the kind that carries on."""
+    """Proposals in one sentence as (kind, start, end), and the kind that carries on.
+    ``quoted``: the sentence is inside the speaker's quotation."""
     end = len(sentence)
+    listed = _listed(sentence, "plan" if speaker.own else "suggestion")
+    if listed:
+        return listed, listed[-1][0]
     out: list[tuple[ProposalKind, int, int]] = []
     if _REPORT_RE.search(sentence[: mention.after] if mention and mention.after else sentence[:12]):
         return [], None
@@ -543,7 +568,7 @@ def _sentence_proposals(
     tasks = _TASKS_RE.search(sentence)
     if tasks:
         return [("plan", tasks.end(), end)], "plan"
-    found = _find_in_region(sentence, 0, speaker)
+    found = _find_in_region(sentence, 0, speaker, said=quoted)
     if found is not None:
         return [(found[0], found[1], end)], found[0]
     if (
@@ -623,7 +648,8 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                 if speaker_here is not None:
                     state = _State(speaker_here, "plan" if props else state.carry)
             else:
-                props, state.carry = _sentence_proposals(sentence, mention, state.speaker, state.carry)
+                quoted = text[:s].count("“") > text[:s].count("”")
+                props, state.carry = _sentence_proposals(sentence, mention, state.speaker, state.carry, quoted)
                 speaker_here = state.speaker
             if speaker_here is None:
                 continue
@@ -631,8 +657,9 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                 items = (
                     [_trim(text, s + cs, s + ce)] if whole_items and mention is None else _pieces(text, s + cs, s + ce)
                 )
+                shortest = MIN_ITEM if _INCLUDES_RE.search(sentence) else MIN_PROPOSAL
                 for ps, pe in items:
-                    if pe - ps < MIN_PROPOSAL:
+                    if pe - ps < shortest:
                         continue
                     para_found = True
                     out.append(
