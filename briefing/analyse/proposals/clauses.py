@@ -1,0 +1,349 @@
+"""What is proposed: clause classification (suggestion / plan / none) with cue lexicons.
+
+A clause states a measure when, after a short subject, it has a plan marker
+(将, 力争, 计划…) or a modal (应, 要, 需要…), or when it follows a verb of suggesting
+(建议, 呼吁); the subject and the speaker decide the kind: a body's own 将/要 is a
+``plan``, a deputy's or expert's 应/要 a ``suggestion``.  What is not a measure:
+将 as 把 (将A纳入B), completed actions (…了), 可以说-style idioms, questions,
+statements about the past and quoted work reports.
+
+The span is the shortest verbatim text that holds the measure: from the clause's
+own subject or right after the verb of saying, split at ；, at enumerations
+(一是/二是, 首先/其次) and at the items of a listed set (包括：A、B、C).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import ProposalKind
+from ..tokenize import tagged, words
+from .lexicon import DISPOSAL_VERBS, FUTURE, FUTURE_VERBS, MODAL, SUGGEST_VERBS, WEAK_MODAL, alternation
+from .speakers import Mention, Speaker
+
+_TASKS_RE = re.compile(
+    r"(?:会议|大会)(?:部署|提出|明确)了?[\d一二三四五六七八九十]+(?:项|个|大)[\u4e00-\u9fff]{0,8}任务："
+)
+
+
+LEAD_CONNECTIVES = re.compile(
+    r"^(?:[，、：\s]|同时|此外|另外|还要|并且|首先|其次|再次|最后|第[一二三四五六七八九十]|[一二三四五六七八九十]是|建议|"
+    r"下一步|接下来|今后|未来|为此|对此|因此|具体来说|具体而言|具体包括|比如|例如|——)+[，、：\s]*"
+)
+
+
+_ENUM_SPLIT = re.compile(
+    r"[；;]|[，。](?=(?:同时|此外|另外)[，]?)|(?<=[，。：；])(?=[二三四五六七八九十]是|其次|最后|再次|第[二三四五六七八九十])"
+)
+
+
+CONTINUES = re.compile(
+    r"^(?:其次|再次|最后|此外|另外|同时|还要|还应|[二三四五六七八九十]是|第[二三四五六七八九十]|围绕|加快|实施|推动|推进|建立|"
+    r"健全|完善|加强|出台|构建|深化|强化|支持|鼓励|聚焦|探索|打造|设立|制定|优化|提升|培育|发展|促进|壮大|引导|积极|"
+    r"大力|持续|全力|着力|进一步|统筹|利用|升级|降低|争取|构筑|引进|开展|落实|做好|做强|做大|用好|坚持|突出|迭代|"
+    r"按照|在[^，。]{2,20}基础上)"
+)
+
+
+_VERB_LED_RE = re.compile(r"(?:他|她|我|我们)?(?:还|也)?(建议|呼吁|希望|提出了?)[，：]?")
+
+
+_ENUMERATOR_RE = re.compile(r"^(?:首先|一是|第一)[，、：]?")
+
+
+# 两江新区除了…外，还将…
+_BESIDES_RE = re.compile(r"^[^，。]{2,12}?除了[^。]{2,80}?外，还将")
+
+
+_LIST_INTRO = re.compile(
+    r"(?:提出|给出|提交|带来)了?[\d一二三四五六七八九十两]+(?:条|点|项|个方面)(?:建议|提案|意见|举措)："
+)
+
+
+_PLAN_LEAD_RE = re.compile(r"^(?:(?:下一步|接下来|今后)[，,]?|(?:今年|明年|未来\d*年)[，,])")
+
+
+_OWN_SUBJECT = re.compile(r"^(?:我们|我|本单位|公司|集团|企业|本集团|本公司)")
+
+
+INSTITUTION_RE = re.compile(
+    r"(?:区|县|市|镇|街道|局|委|厅|部门|系统|集团|公司|新区|基地|政府|学校|医院|我们|我市|全市|重庆|两地|汽车|中心|院|所|"
+    r"协会|银行|机构|园区)$"
+)
+
+
+PAST_RE = re.compile(r"\d{4}年|去年|此前|已经|曾经|近年来|过去|以来|始终|一直")
+
+
+# 将 as 把 (将A作为B, 将A纳入B) and predictions (将成为, 将有效…) are not plans.
+_NOT_FUTURE_RE = re.compile(
+    r"^(?:[^，。；]{1,24}?(?:作为|视为|纳入|列入|扩大到|转为|变成|列为|当作|当成)|(?:成为|是|有效|大幅|进一步提振|实现从|带动))"
+)
+
+
+_QUESTION_WORDS = re.compile(r"如何|哪些|是否|什么|怎样|怎么|吗[？?]?$|？$")
+
+
+# Who may carry a modal (应/要/可…) in a proposal: a body, a level of government, an actor.
+_ACTOR_RE = re.compile(
+    r"(?:区|县|市|镇|局|委|厅|部门|系统|集团|公司|新区|基地|政府|学校|高校|医院|机构|单位|组织|企业|我们|我市|全市|重庆|两地|"
+    r"国家|地方|社会|各方|收费|教研机构|各区县|各地)$"
+)
+
+
+# A topic that points back (这/那/其/它…) is not the subject of a call.
+_DEMONSTRATIVE = re.compile(r"^(?:这|那|其|它|此|该|他|她|谁|哪)")
+
+
+_REPORT_RE = re.compile(r"(?:工作)?报告(?:提出|指出|明确|强调)")
+
+
+_IDIOM_RE = re.compile(r"(?:可以|应该|可)(?:说|看成|看出|看到|见|能|以说)")
+
+
+MIN_PROPOSAL = 8  # characters: anything shorter is not a measure
+
+
+MIN_ITEM = 4  # …unless it is an item of a listed set of measures (提供电费补贴)
+
+
+# 提出4项措施，包括：A、B、C; 建议包括A、B
+INCLUDES_RE = re.compile(
+    r"(?:提出|建议|倡议|要求|诉求)[^。；]{0,20}?(?:措施|建议|诉求|要求|举措|方案|意见)?[，]?包括[：]?"
+)
+
+
+MAX_SUBJECT = 16
+
+
+# The verbs that close a 把/将 disposal: 将A送到B, 将A纳入B, 将A交由B办理, 将A织在一起
+_DISPOSAL_VERB_RE = re.compile(rf"{alternation(list(DISPOSAL_VERBS))}”?(?:到|入|由|给|为|成|在|于|至)")
+
+
+def _disposal(rest: str) -> bool:
+    """将 as 把 (将农资送到农户, 将其纳入…): 将 followed by its object and a verb that
+    disposes of it, not by the verb of a plan (将充分发挥…, 将继续…)."""
+    tags = tagged(rest[:12])
+    if not tags:
+        return False
+    first = tags[0][1]
+    if first.startswith("r"):
+        return True
+    clause = re.split(r"[，。；！？]", rest, maxsplit=1)[0]
+    return first.startswith("n") and _DISPOSAL_VERB_RE.search(clause) is not None
+
+
+def _completed(text: str) -> bool:
+    """The first clause of ``text`` reports something done (…保障了…, 已…): not a measure."""
+    clause = re.split(r"[，。；！？]", text, maxsplit=1)[0]
+    return "了" in words(clause) or clause.startswith("已")
+
+
+def marker(clause: str) -> tuple[str, int, int] | None:
+    """A future or modal marker after a short subject: (``future``|``modal``,
+    subject end, marker end) in ``clause``."""
+    pos = 0
+    tokens = words(clause)
+    for k, token in enumerate(tokens):
+        end = pos + len(token)
+        if pos > MAX_SUBJECT or token in "，。；：！？":
+            return None
+        quoted = clause[:pos].count("“") + clause[:pos].count("‘") > clause[:pos].count("”") + clause[:pos].count("’")
+        if quoted:
+            pos = end
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if token in FUTURE_VERBS and (pos > 6 or nxt in ("的", "安排", "中", "，", "")):
+            pos = end
+            continue
+        if token in FUTURE or (len(token) >= 2 and token.endswith("将") and token not in ("即将", "将近")):
+            start = pos if token in FUTURE else end - 1
+            if _NOT_FUTURE_RE.match(clause[end:]) or (token.endswith("将") and _disposal(clause[end:])):
+                return None
+            return "future", start, end
+        if token in MODAL:
+            if token in WEAK_MODAL and (pos == 0 or _IDIOM_RE.match(clause[pos:])):
+                return None  # 可以说是…, 可提升…: ability or a manner of speaking, not a call
+            return "modal", pos, end
+        pos = end
+    return None
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    m = LEAD_CONNECTIVES.match(text[start:end])
+    if m:
+        start += m.end()
+    while end > start and text[end - 1] in "。！？；，、：… \u3000":
+        end -= 1
+    span = text[start:end]
+    # a quotation that closes in the span but opened before it: drop the closing mark
+    while (
+        end > start and text[end - 1] in "”’" and span.count("“") + span.count("‘") < span.count("”") + span.count("’")
+    ):
+        end -= 1
+        span = text[start:end]
+        while end > start and text[end - 1] in "。！？；，、：…":
+            end -= 1
+            span = text[start:end]
+    return start, end
+
+
+def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a proposal span at enumerations and semicolons."""
+    out = []
+    pos = start
+    for m in _ENUM_SPLIT.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    spans = []
+    for s, e in out:
+        s, e = trim(text, s, e)
+        if e - s >= MIN_PROPOSAL:
+            spans.append((s, e))
+    return spans
+
+
+def _clauses(text: str, start: int) -> list[int]:
+    """Offsets where the clauses of ``text[start:]`` begin."""
+    out = [start]
+    for m in re.finditer(r"[，：；]", text[start:]):
+        out.append(start + m.end())
+    return out
+
+
+def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = False) -> tuple[ProposalKind, int] | None:
+    """The first clause from ``start`` that states a measure: its kind and where it starts.
+    ``said``: the clause is reported after a verb of saying, where a modal after any
+    short topic (保供应要…, 新型城镇化建设要…) states the speaker's call."""
+    for cs in _clauses(sentence, start):
+        clause = sentence[cs:]
+        offset = 1 if clause[:1] in "“‘" else 0
+        lead = _PLAN_LEAD_RE.match(clause[offset:])
+        if lead:
+            offset += lead.end()
+        body = clause[offset:]
+        connective = LEAD_CONNECTIVES.match(body)
+        if connective:
+            offset += connective.end()
+            body = clause[offset:]
+        if _BESIDES_RE.match(body):
+            return "plan", cs + offset
+        mark = marker(body)
+        if mark is not None:
+            kind, subj_end, mark_end = mark
+            subject = re.sub(r"(?:还|也|都|更|仍|继续|则|就|进一步)+$", "", body[:subj_end])
+            if PAST_RE.search(subject) or _QUESTION_WORDS.search(body) or _completed(body[mark_end:]):
+                continue
+            own_subject = _OWN_SUBJECT.match(subject) is not None
+            if kind == "future":
+                if not subject or own_subject or INSTITUTION_RE.search(subject) or len(subject) <= 3:
+                    return "plan", cs + offset
+            elif (
+                not subject or own_subject or _ACTOR_RE.search(subject) or (said and not _DEMONSTRATIVE.match(subject))
+            ):
+                own = speaker.own or own_subject
+                return ("plan" if own else "suggestion"), cs + offset
+        if lead and speaker.own and body:
+            return "plan", cs + offset
+    return None
+
+
+def _closing_quote(sentence: str) -> int | None:
+    """Where the quotation that opens ``sentence`` closes."""
+    depth = 0
+    for i, ch in enumerate(sentence):
+        if ch in "“‘":
+            depth += 1
+        elif ch in "”’":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _after_verb(sentence: str, start: int, verb: str, speaker: Speaker) -> tuple[ProposalKind, int, int] | None:
+    """The measure stated after a verb of saying, from ``start`` to ``end``."""
+    end = len(sentence)
+    region = sentence[start:]
+    intro = _LIST_INTRO.search(sentence, max(0, start - len(verb) - 2))
+    if intro:
+        return ("plan" if speaker.own else "suggestion"), intro.end(), end
+    overall = re.match(r"了?[《“]?(.{4,80}?)[》”]?的(?:建议|提案)", region)
+    if verb == "提出" and overall and not speaker.issuer:
+        return "suggestion", start + overall.start(1), start + overall.end(1)
+    if speaker.issuer:
+        return "plan", start, end
+    if verb in SUGGEST_VERBS or (verb == "希望" and not speaker.own):
+        return "suggestion", start, end
+    led = _VERB_LED_RE.match(region)
+    if led:
+        kind: ProposalKind = "plan" if speaker.own and led.group(1) != "建议" else "suggestion"
+        return kind, start + led.end(), end
+    if _ENUMERATOR_RE.match(region):
+        return ("plan" if speaker.own else "suggestion"), start, end
+    found = find_in_region(sentence, start, speaker, said=True)
+    return (found[0], found[1], end) if found else None
+
+
+def _listed(sentence: str, kind: ProposalKind) -> list[tuple[ProposalKind, int, int]]:
+    """The items of a list of measures: 提出4项措施，包括：A、B、C等."""
+    m = INCLUDES_RE.search(sentence)
+    if m is None:
+        return []
+    out: list[tuple[ProposalKind, int, int]] = []
+    pos = m.end()
+    stop = re.search(r"[。！？]|等(?:[。，；]|$)", sentence[pos:])
+    end = pos + stop.start() if stop else len(sentence)
+    for item in re.finditer(r"[^、；]+", sentence[pos:end]):
+        out.append((kind, pos + item.start(), pos + item.end()))
+    return out if len(out) >= 2 else []
+
+
+def sentence_proposals(
+    sentence: str, mention: Mention | None, speaker: Speaker, carry: ProposalKind | None, quoted: bool = False
+) -> tuple[list[tuple[ProposalKind, int, int]], ProposalKind | None]:
+    """Proposals in one sentence as (kind, start, end), and the kind that carries on.
+    ``quoted``: the sentence is inside the speaker's quotation."""
+    end = len(sentence)
+    listed = _listed(sentence, "plan" if speaker.own else "suggestion")
+    if listed:
+        return listed, listed[-1][0]
+    out: list[tuple[ProposalKind, int, int]] = []
+    if _REPORT_RE.search(sentence[: mention.after] if mention and mention.after else sentence[:12]):
+        return [], None
+    if mention is not None and mention.at > 0 and sentence[:1] in "“‘":
+        close = _closing_quote(sentence)
+        if close is not None and close < mention.at:
+            # “……”X表示：the quotation is the speaker's words
+            quote = sentence[:close]
+            led = _VERB_LED_RE.match(quote, 1) or re.search(r"我(?:们)?(?:今年)?(?:提出了|建议)", quote)
+            if led:
+                out.append(("suggestion", led.end(), close))
+            else:
+                found = find_in_region(quote, 0, speaker)
+                if found:
+                    out.append((found[0], found[1], close))
+    if mention is not None and mention.after:
+        rest = sentence[mention.after :]
+        start = mention.after + len(rest) - len(rest.lstrip("，：: "))
+        found_after = _after_verb(sentence, start, mention.verb, speaker)
+        if found_after:
+            out.append(found_after)
+        kinds = [k for k, _, _ in out]
+        return out, (kinds[-1] if kinds else carry)
+    if out:
+        return out, out[-1][0]
+    tasks = _TASKS_RE.search(sentence)
+    if tasks:
+        return [("plan", tasks.end(), end)], "plan"
+    found = find_in_region(sentence, 0, speaker, said=quoted)
+    if found is not None:
+        return [(found[0], found[1], end)], found[0]
+    if (
+        carry
+        and (CONTINUES.match(sentence) or CONTINUES.match(LEAD_CONNECTIVES.sub("", sentence)))
+        and not _completed(sentence)
+    ):
+        return [(carry, 0, end)], carry
+    return [], carry

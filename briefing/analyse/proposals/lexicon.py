@@ -1,0 +1,29 @@
+"""The cue lexicons of proposal extraction, kept as data in ``briefing/data/cues.toml``.
+
+Each list is a set of general words of Chinese news writing (verbs of saying,
+mandate markers, plan and modal markers); the patterns in :mod:`.speakers` and
+:mod:`.clauses` are built from them, so a word is added in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+_CUES = tomllib.loads(resources.files("briefing.data").joinpath("cues.toml").read_text("utf-8"))
+
+
+def alternation(words: list[str]) -> str:
+    """A regex group matching any of ``words``, longest first (解读说 before 说)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+SAY_WORDS: tuple[str, ...] = tuple(_CUES["speaker"]["say"])
+MANDATE_WORDS: tuple[str, ...] = tuple(_CUES["speaker"]["mandate"])
+SUGGEST_VERBS: tuple[str, ...] = tuple(_CUES["clause"]["suggest"])
+FUTURE: frozenset[str] = frozenset(_CUES["clause"]["future"])
+FUTURE_VERBS: frozenset[str] = frozenset(_CUES["clause"]["future_verbs"])
+MODAL: frozenset[str] = frozenset(_CUES["clause"]["modal"])
+WEAK_MODAL: frozenset[str] = frozenset(_CUES["clause"]["weak_modal"])
+DISPOSAL_VERBS: tuple[str, ...] = tuple(_CUES["clause"]["disposal"])

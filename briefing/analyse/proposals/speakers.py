@@ -1,0 +1,314 @@
+"""Who speaks: speaker recognition as a small grammar over the text of an article.
+
+The conventions of Chinese news writing it states, each a pattern below:
+
+* a title chain ending in an office, then a name: ``某市经信委主任张某表示``; a chain
+  of offices joined by 、 or ，: ``市政协常委，某局党组书记、局长李某建议``;
+* a mandate marker after the name (the national convention): ``某大学副校长王某委员说``,
+  ``李某代表建议``, ``在赵某代表看来``;
+* a speaker line above an item or as its headline: ``市政协委员吴某：``, ``某部部长钱某``,
+  ``某集团董事长孙某代表`` (then the body is the speaker's);
+* Q&A turns: ``某报记者：…`` asks, ``周某：…`` answers (a name that takes turns);
+* a roundtable's guest list (``某局局长 钱某``);
+* later references: by name, by 他/她, by an unnamed official of a named body
+  (``某局有关负责人表示``), a study or survey (``研究建议``), an issued document
+  (``《方案》提出``) or a conference (``召开…大会，提出``);
+* groups that cannot be identified (``委员们认为``) end the previous speaker's turn.
+
+A candidate name that is a common word must recur in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Article
+from ...text.normalize import normalize_punctuation
+from ...text.patterns import DOUBLE_SURNAMES, QUESTION_RE, SURNAMES, TITLE_WORDS
+from .lexicon import MANDATE_WORDS, SAY_WORDS, alternation
+
+_NAME_LAZY = rf"(?:{'|'.join(DOUBLE_SURNAMES)}|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
+
+
+SAY = alternation(list(SAY_WORDS))
+
+
+_TITLES = rf"(?:{TITLE_WORDS}|董事|理事|监事|主委|常委|律师|工程师|教授|研究员|成员)"
+
+
+# The mandate printed after a name in the national convention: 王某代表说, 李某委员认为.
+MANDATE = alternation(list(MANDATE_WORDS))
+
+
+# 市政协常委，国家统计局重庆调查总队党组书记、总队队长罗学文建议; 某大学副校长李某委员说
+_ROLE_NAME_RE = re.compile(
+    rf"({_TITLES})\s?({_NAME_LAZY})(?={MANDATE}?\s*(?:{SAY}|[，：。]|则|还|也|强调|围绕|非常|结合|倍感|在|是|从|对|向))"
+)
+
+
+# 李某代表说, 在张某委员看来: a name with its mandate and no title chain before it
+_MANDATE_NAME_RE = re.compile(
+    rf"(?:^|(?<=[，。；：“”、\s在]))({_NAME_LAZY})({MANDATE})(?=[^\u4e00-\u9fff]|{SAY}|则|还|也|是|在|从|对|向)"
+)
+
+
+_GUEST_RE = re.compile(rf"^(.+?)\s+({_NAME_LAZY})$")
+
+
+_TITLE_BEFORE_RE = re.compile(rf"{_TITLES}\s?$")
+
+
+# A speaker line above an item: 市政协委员吴某：, 某局局长李某, 某大学校长钱某代表, 赵某代表
+_HEAD_SPEAKER_RE = re.compile(
+    rf"^(.*?(?:{_TITLES}|委员|代表))?[、，]?\s?((?:{'|'.join(DOUBLE_SURNAMES)}|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}})"
+    rf"({MANDATE})?\s*(?:：|$)"
+)
+
+
+QA_TURN_RE = re.compile(rf"^({_NAME_LAZY})：")
+
+
+_PRONOUN_RE = re.compile(rf"(?:^|[，。；：”])\s*(他|她)(?:还|也|则|进一步|同时)?\s*({SAY})")
+
+
+_OFFICIAL_RE = re.compile(
+    rf"([\u4e00-\u9fff]{{2,16}}?(?:局|委|部门|办|院|中心|监委|政府|集团|公司)?)(相关|有关)?负责人(?:还|也)?({SAY})"
+)
+
+
+# 研究建议, 调查认为: a study or survey speaking at the start of a clause
+_STUDY_RE = re.compile(
+    r"(?:^|(?<=[，。；]))(研究|调查|调研|报告书|倡议书|声明)(?:还|也|更|进一步)?(建议|认为|指出|呼吁)"
+)
+
+
+# 《指引》提出 / 《方案》明确: the provisions of an issued document
+_DOCUMENT_RE = re.compile(r"(《[^》]{2,40}》)(?:还|也|则)?(?:提出|明确|要求|规定|指出|强调)")
+
+
+# 会上发布了《…指引》(以下简称《指引》)，提出…
+_ISSUED_RE = re.compile(
+    r"(?:发布|印发|出台|公布|出炉)了?(《[^》]{2,60}》)(?:[（(][^）)]{0,30}[)）])?(?:[，]?(提出|明确|要求|规定))?"
+)
+
+
+# 重庆召开深入推动制造业高质量发展大会，提出… ; 会议部署了7项重大任务：
+_CONFERENCE_RE = re.compile(r"召开([\u4e00-\u9fff“”]{4,30}?(?:大会|会议|座谈会|推进会))[，,]?(提出|部署|强调|要求)")
+
+
+_ROLE_STOP = re.compile(r"^(?:作为|针对|在|据|对|同样|还有|从|随着|其中|为)|的")
+
+
+# Groups that speak without being identifiable: the previous speaker stops here.
+_GROUP_SPEAKER_RE = re.compile(
+    r"(?:委员们|代表们|专家们|与会人员|业内人士|有关人士|大家|群众|村民|市民|网友)(?:普遍|纷纷|一致)?(?:认为|表示|建议|指出)"
+)
+
+
+_COMMON_WORD_FREQ = 50  # a jieba dictionary word this frequent is a word, not a name
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None  # as written
+    role: str | None  # as written
+    body: str | None  # as written
+    own: bool  # speaks for a body (official, firm, document): 应/要 is a plan
+    role_text: str | None = None  # the role in the analysis form, for matching
+    issuer: bool = False  # a document or a conference: what it 提出 is a plan
+
+
+@dataclass(frozen=True)
+class Mention:
+    speaker: Speaker | None  # None: a group that cannot be identified (委员们认为)
+    at: int  # where the naming starts in the sentence
+    after: int  # just after the verb of saying; 0 when named without one
+    verb: str
+
+
+def mandate_of(role: str | None) -> str | None:
+    if not role:
+        return None
+    if "人大代表" in role or role.endswith("代表"):
+        return "npc"
+    if "政协" in role or role.endswith("委员"):
+        return "cppcc"
+    return None
+
+
+def _official_role(role: str) -> bool:
+    """An office that speaks for its own body (district, bureau, firm) rather than an adviser."""
+    if not role:
+        return False
+    if re.search(r"教授|研究员|博士|专家|学者|研究院|研究所|大学|学院", role):
+        return False
+    return bool(
+        re.search(r"书记|主任|局长|区长|县长|市长|董事长|总经理|总裁|负责人|副总|厅长|处长|委员会|集团|公司", role)
+    )
+
+
+def _is_common_word(token: str) -> bool:
+    from ..tokenize import _jieba
+
+    return (_jieba().dt.FREQ.get(token) or 0) >= _COMMON_WORD_FREQ
+
+
+def _role_before(text: str, end: int, orig: str | None = None) -> str:
+    """The title chain that ends at ``end``: comma/、-separated segments that each
+    name an office, walked backwards until one does not.  Found in ``text`` (the
+    analysis form) and cut from ``orig`` (as printed) when given."""
+    cut = max(text.rfind(ch, 0, end) for ch in "。！？；：”“") + 1
+    start = end
+    pos = end
+    for seg in reversed(re.split(r"([，、])", text[cut:end])):
+        if seg in ("，", "、"):
+            pos -= 1
+            continue
+        seg_start = pos - len(seg)
+        candidate = seg.strip()
+        if not candidate or _ROLE_STOP.search(candidate) or len(candidate) > 40:
+            break
+        if start != end and not re.search(rf"(?:{_TITLES}|委员|代表)$", candidate):
+            break
+        start = seg_start
+        pos = seg_start
+    start = max(start, cut)
+    source = orig if orig is not None else text
+    # (以下简称…) is not part of a title
+    pieces, pos = [], start
+    for m in re.finditer(r"[（(]以下简称[^）)]*[）)]", text[start:end]):
+        pieces.append(source[pos : start + m.start()])
+        pos = start + m.end()
+    pieces.append(source[pos:end])
+    return "".join(pieces).lstrip("，、 ").strip(" ，、")
+
+
+class Finder:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.known: dict[str, str] = {}  # name (analysis form) -> role as written
+        self.spelled: dict[str, str] = {}  # name (analysis form) -> name as written
+        self.role_text: dict[str, str] = {}  # name (analysis form) -> role, analysis form
+        self.default: Speaker | None = None
+        self.body_text = "".join(p.text for p in article.paragraphs)
+        self.body_orig = "".join(p.orig for p in article.paragraphs)
+        self._collect()
+
+    def _register(self, name: str, spelled: str, role: str, role_text: str) -> None:
+        if name not in self.known:
+            self.known[name] = role
+            self.spelled[name] = spelled
+            self.role_text[name] = role_text
+
+    def _collect(self) -> None:
+        art = self.article
+        for p in art.paragraphs:
+            if p.role == "guests":
+                m = _GUEST_RE.match(p.text)
+                if m:
+                    self._register(m.group(2), p.orig[m.start(2) : m.end(2)], p.orig[: m.end(1)].strip(), m.group(1))
+            elif p.role == "heading":
+                self._head_speaker(p.text, p.orig)
+        for line in (art.title, art.kicker):
+            if line and self.default is None:
+                name = self._head_speaker(normalize_punctuation(line), line)
+                if name:
+                    self.default = self.speaker(name)
+        for p in art.paragraphs:
+            if p.role != "body":
+                continue
+            for m in _ROLE_NAME_RE.finditer(p.text):
+                name = m.group(2)
+                if self.body_text.count(name) < 2 and _is_common_word(name):
+                    continue
+                role = _role_before(p.text, m.start(2))
+                if role:
+                    orig_role = _role_before(p.text, m.start(2), p.orig)
+                    after = p.text[m.end(2) : m.end(2) + 2]
+                    mandate = after if re.fullmatch(MANDATE, after) else ""
+                    self._register(name, p.orig[m.start(2) : m.end(2)], orig_role, role + mandate)
+        for p in art.paragraphs:
+            if p.role != "body":
+                continue
+            for m in _MANDATE_NAME_RE.finditer(p.text):
+                name = m.group(1)
+                if name not in self.known and not (self.body_text.count(name) < 2 and _is_common_word(name)):
+                    self._register(name, p.orig[m.start(1) : m.end(1)], "", m.group(2))
+            turn = QA_TURN_RE.match(p.text)
+            if turn and not QUESTION_RE.match(p.text):
+                name = turn.group(1)
+                turns = sum(1 for q in art.paragraphs if q.text.startswith(name + "："))
+                if name not in self.known and (turns >= 2 or self.body_text.count(name) >= 2):
+                    self._register(name, p.orig[: len(name)], "", "")
+
+    def _head_speaker(self, text: str, orig: str) -> str | None:
+        m = _HEAD_SPEAKER_RE.match(text)
+        if m is None or not (m.group(1) or m.group(3)) or self.body_text.count(m.group(2)) < 1:
+            return None
+        if not m.group(1) and not text.endswith("：") and self.body_text.count(m.group(2)) < 2:
+            return None  # a bare name with a mandate, as a line of its own: it must recur
+        role = orig[: m.end(1)].strip("、， ") if m.group(1) else ""
+        role_text = (m.group(1) or "") + (m.group(3) or "")
+        self._register(m.group(2), orig[m.start(2) : m.end(2)], role, role_text)
+        return m.group(2)
+
+    def speaker(self, name: str) -> Speaker:
+        role_text = self.role_text.get(name, "")
+        return Speaker(self.spelled.get(name, name), self.known.get(name), None, _official_role(role_text), role_text)
+
+    def mention(self, text: str, orig: str, current: Speaker | None) -> Mention | None:
+        """The last speaker named in ``text``, with where the naming starts and the
+        offset just after its verb of saying (0 when named without one)."""
+        best: Mention | None = None
+
+        def offer(at: int, speaker: Speaker | None, after: int, verb: str, strict: bool = False) -> None:
+            nonlocal best
+            if best is None or at > best.at or (at == best.at and not strict):
+                best = Mention(speaker, at, after, verb)
+
+        for name in self.known:
+            for m in re.finditer(re.escape(name), text):
+                # an introduction without a verb of saying: 党委副书记谭本宏倍感振奋
+                if m.start() >= 2 and _TITLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+                    offer(m.start(), self.speaker(name), 0, "", strict=True)
+            pattern = re.escape(name) + rf"{MANDATE}?(?:则|还|也|进一步|同时|并)?\s*({SAY})"
+            for m in re.finditer(pattern, text):
+                offer(m.start(), self.speaker(name), m.end(), m.group(1))
+        for m in _PRONOUN_RE.finditer(text):
+            if current is not None and current.name:
+                offer(m.start(1), current, m.end(), m.group(2))
+        for m in _OFFICIAL_RE.finditer(text):
+            role_end = text.index("负责人", m.end(2) if m.group(2) else m.end(1)) + 3
+            body = orig[m.start(1) : m.end(1)] or None
+            if body and body[0] in "该該":
+                body = body[1:]
+            official = Speaker(None, orig[m.start(1) : role_end], body, True, text[m.start(1) : role_end])
+            offer(m.start(), official, m.end(), m.group(3))
+        for m in _STUDY_RE.finditer(text):
+            offer(m.start(), Speaker(None, None, orig[m.start(1) : m.end(1)], False), m.end(), m.group(2))
+        for m in _DOCUMENT_RE.finditer(text):
+            full = self._document_name(text[m.start(1) : m.end(1)])
+            if full is not None:
+                offer(m.start(), Speaker(None, None, full, True, None, issuer=True), m.end(), "提出")
+        for m in _ISSUED_RE.finditer(text):
+            if m.group(2):
+                doc = orig[m.start(1) : m.end(1)]
+                offer(m.start(1), Speaker(None, None, doc, True, None, issuer=True), m.end(), "提出")
+        conference = _CONFERENCE_RE.search(text)
+        if conference:
+            name = orig[conference.start(1) : conference.end(1)]
+            offer(conference.start(), Speaker(None, None, name, True, None, issuer=True), conference.end(), "提出")
+        for m in _GROUP_SPEAKER_RE.finditer(text):
+            offer(m.start(), None, m.end(), "")
+        return best
+
+    def _document_name(self, name: str) -> str | None:
+        """The full title, as printed, of a document the article reports as issued
+        (发布/印发/出台), given its full or short name (``《指引》``); None otherwise."""
+        for m in _ISSUED_RE.finditer(self.body_text):
+            full = m.group(1)
+            short = re.match(r"[（(]以下简称(《[^》]+》)", self.body_text[m.end(1) :])
+            if name == full or (short and name == short.group(1)):
+                return self.body_orig[m.start(1) : m.end(1)]
+        return None

@@ -1,0 +1,176 @@
+"""The paragraph walk that ties speakers and clauses together.
+
+Paragraph by paragraph, sentence by sentence: a question turn resets the speaker;
+an answer turn, a speaker line or a naming in the sentence sets it; a quotation
+followed by its attribution (“……。”X表示) is X's; the clauses of each sentence are
+classified with the current speaker; a proposal's kind carries on to the
+sentences that continue it (其次，…; 出台…政策).  With no person speaking, a body's
+own plan (我市将…, 某集团还将…) is taken with the body as proposer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ...model import Article, Proposal, ProposalKind
+from ...text.normalize import normalize_punctuation
+from ...text.patterns import QUESTION_RE
+from ...text.sentences import split_spans
+from .clauses import (
+    CONTINUES,
+    INCLUDES_RE,
+    INSTITUTION_RE,
+    LEAD_CONNECTIVES,
+    MIN_ITEM,
+    MIN_PROPOSAL,
+    PAST_RE,
+    find_in_region,
+    marker,
+    pieces,
+    sentence_proposals,
+    trim,
+)
+from .speakers import QA_TURN_RE, Finder, Mention, Speaker, mandate_of
+
+
+@dataclass
+class _State:
+    speaker: Speaker | None
+    carry: ProposalKind | None = None  # the kind of the speaker's last proposal, while it goes on
+
+
+def _parallel(paragraphs: list[str], index: int) -> bool:
+    """A paragraph that opens like its neighbour: one item of a parallel list."""
+    head = paragraphs[index][:2]
+    neighbours = paragraphs[index - 1 : index] + paragraphs[index + 1 : index + 2]
+    return len(head) == 2 and any(n[:2] == head for n in neighbours)
+
+
+def find_proposals(article: Article) -> tuple[Proposal, ...]:
+    if article.kind not in ("news", "interview"):
+        return ()
+    finder = Finder(article)
+    out: list[Proposal] = []
+    state = _State(finder.default)
+    bodies = [p.text for p in article.paragraphs if p.role == "body"]
+    body_index = -1
+    for pi, para in enumerate(article.paragraphs):
+        if para.role == "heading":
+            name = finder._head_speaker(para.text, para.orig)
+            state = _State(finder.speaker(name)) if name else replace(state, carry=None)
+            continue
+        if para.role != "body":
+            continue
+        body_index += 1
+        text = para.text
+        if QUESTION_RE.match(text):
+            state = _State(finder.default)
+            continue
+        base = 0
+        turn = QA_TURN_RE.match(text)
+        if turn and turn.group(1) in finder.known:
+            state = _State(finder.speaker(turn.group(1)))
+            base = turn.end()
+            if text.rstrip().endswith(("——", "：")):
+                state.carry = "plan" if state.speaker and state.speaker.own else "suggestion"
+        whole_items = _parallel(bodies, body_index)
+        para_found = False
+        spans = split_spans(text)
+        for k, (s, e) in enumerate(spans):
+            s = max(s, base)
+            if e <= s:
+                continue
+            sentence = text[s:e]
+            mention = finder.mention(sentence, para.orig[s:e], state.speaker)
+            if (
+                mention is None
+                and sentence[:1] in "“‘"
+                and sentence.rstrip("。！？…")[-1:] in "”’"
+                and k + 1 < len(spans)
+            ):
+                # “……。”  X表示，…: the quotation is the words of the speaker named next
+                ns, ne = spans[k + 1]
+                following = finder.mention(text[ns:ne], para.orig[ns:ne], state.speaker)
+                # “……。”  X表示 / 某局局长X说 : the attribution opens the next sentence
+                if (
+                    following is not None
+                    and following.speaker is not None
+                    and not re.search(r"[，。；：“”]", text[ns : ns + following.at])
+                ):
+                    mention = Mention(following.speaker, len(sentence), 0, "")
+            if mention is not None and mention.speaker != state.speaker:
+                state = _State(mention.speaker)
+            if state.speaker is None or (
+                state.speaker.name is None and not state.speaker.issuer and not state.speaker.role
+            ):
+                props, speaker_here = _institution_plans(sentence, para.orig[s:e], state, article)
+                if speaker_here is not None:
+                    state = _State(speaker_here, "plan" if props else state.carry)
+            else:
+                quoted = text[:s].count("“") > text[:s].count("”")
+                props, state.carry = sentence_proposals(sentence, mention, state.speaker, state.carry, quoted)
+                speaker_here = state.speaker
+            if speaker_here is None:
+                continue
+            for kind, cs, ce in props:
+                items = (
+                    [trim(text, s + cs, s + ce)] if whole_items and mention is None else pieces(text, s + cs, s + ce)
+                )
+                shortest = MIN_ITEM if INCLUDES_RE.search(sentence) else MIN_PROPOSAL
+                for ps, pe in items:
+                    if pe - ps < shortest:
+                        continue
+                    para_found = True
+                    out.append(
+                        Proposal(
+                            id=f"{article.id}-p{len(out) + 1:02d}",
+                            article=article.id,
+                            speaker=speaker_here.name,
+                            role=speaker_here.role,
+                            body=speaker_here.body,
+                            kind=kind,
+                            text=para.orig[ps:pe],
+                            para=pi,
+                            mandate=mandate_of(speaker_here.role_text),  # type: ignore[arg-type]
+                        )
+                    )
+        if not para_found:
+            state = replace(state, carry=None)
+    return tuple(out)
+
+
+def _institution_plans(
+    sentence: str, orig: str, state: _State, article: Article
+) -> tuple[list[tuple[ProposalKind, int, int]], Speaker | None]:
+    """Plans of a body when no person speaks (我市将…, 长安汽车还将…), and the body."""
+    found = find_in_region(sentence, 0, Speaker(None, None, None, True))
+    if found is None:
+        if (
+            state.speaker is not None
+            and state.carry
+            and CONTINUES.match(LEAD_CONNECTIVES.sub("", sentence) or sentence)
+        ):
+            return [("plan", 0, len(sentence))], state.speaker
+        return [], None
+    body = _institution(sentence, found[1], orig, article)
+    if body is None:
+        if state.speaker is not None and state.carry:
+            return [("plan", found[1], len(sentence))], state.speaker
+        return [], None
+    return [("plan", found[1], len(sentence))], body
+
+
+def _institution(sentence: str, start: int, orig: str, article: Article) -> Speaker | None:
+    """The body whose plan a clause states, when no person speaks: 我市将…; a body
+    the headline names counts too (长安还将…)."""
+    mark = marker(sentence[start:])
+    if mark is None or mark[0] != "future":
+        return None
+    core = re.sub(r"(?:还|也|都|仍|继续|则|就|又)+$", "", sentence[start : start + mark[1]])
+    if not core or PAST_RE.search(core):
+        return None
+    title = normalize_punctuation(article.title or "")
+    if not INSTITUTION_RE.search(core) and not (len(core) >= 2 and core in title):
+        return None
+    return Speaker(None, None, orig[start : start + len(core)], True, None)
