@@ -188,7 +188,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def pieces(text: str, start: int, end: int, shortest: int = MIN_PROPOSAL) -> list[tuple[int, int]]:
     """Split a proposal span at enumerations and semicolons."""
     out = []
     pos = start
@@ -199,7 +199,7 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for s, e in out:
         s, e = trim(text, s, e)
-        if e - s >= MIN_PROPOSAL:
+        if e - s >= shortest:
             spans.append((s, e))
     return spans
 
@@ -286,7 +286,7 @@ def _after_verb(sentence: str, start: int, verb: str, speaker: Speaker) -> tuple
     return (found[0], found[1], end) if found else None
 
 
-def _listed(sentence: str, kind: ProposalKind) -> list[tuple[ProposalKind, int, int]]:
+def listed(sentence: str, kind: ProposalKind) -> list[tuple[ProposalKind, int, int]]:
     """The items of a list of measures: 提出4项措施，包括：A、B、C等."""
     m = INCLUDES_RE.search(sentence)
     if m is None:
@@ -306,9 +306,9 @@ def sentence_proposals(
     """Proposals in one sentence as (kind, start, end), and the kind that carries on.
     ``quoted``: the sentence is inside the speaker's quotation."""
     end = len(sentence)
-    listed = _listed(sentence, "plan" if speaker.own else "suggestion")
-    if listed:
-        return listed, listed[-1][0]
+    listed_items = listed(sentence, "plan" if speaker.own else "suggestion")
+    if listed_items:
+        return listed_items, listed_items[-1][0]
     out: list[tuple[ProposalKind, int, int]] = []
     if _REPORT_RE.search(sentence[: mention.after] if mention and mention.after else sentence[:12]):
         return [], None

@@ -286,7 +286,8 @@ class Finder:
             official = Speaker(None, orig[m.start(1) : role_end], body, True, text[m.start(1) : role_end])
             offer(m.start(), official, m.end(), m.group(3))
         for m in _STUDY_RE.finditer(text):
-            offer(m.start(), Speaker(None, None, orig[m.start(1) : m.end(1)], False), m.end(), m.group(2))
+            study = orig[m.start(1) : m.end(1)]
+            offer(m.start(), Speaker(None, study, study, False, text[m.start(1) : m.end(1)]), m.end(), m.group(2))
         for m in _DOCUMENT_RE.finditer(text):
             full = self._document_name(text[m.start(1) : m.end(1)])
             if full is not None:

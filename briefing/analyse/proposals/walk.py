@@ -26,6 +26,7 @@ from .clauses import (
     MIN_PROPOSAL,
     PAST_RE,
     find_in_region,
+    listed,
     marker,
     pieces,
     sentence_proposals,
@@ -114,10 +115,12 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
             if speaker_here is None:
                 continue
             for kind, cs, ce in props:
-                items = (
-                    [trim(text, s + cs, s + ce)] if whole_items and mention is None else pieces(text, s + cs, s + ce)
-                )
                 shortest = MIN_ITEM if INCLUDES_RE.search(sentence) else MIN_PROPOSAL
+                items = (
+                    [trim(text, s + cs, s + ce)]
+                    if whole_items and mention is None
+                    else pieces(text, s + cs, s + ce, shortest)
+                )
                 for ps, pe in items:
                     if pe - ps < shortest:
                         continue
@@ -140,10 +143,20 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
     return tuple(out)
 
 
+# The body that opens a sentence listing measures: 某党派议员今日与官员会面，提出…
+_LIST_PROPOSER_RE = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?=今日|今天|昨日|昨天|日前|近日|与|在|向|于|，|提出)")
+
+
 def _institution_plans(
     sentence: str, orig: str, state: _State, article: Article
 ) -> tuple[list[tuple[ProposalKind, int, int]], Speaker | None]:
-    """Plans of a body when no person speaks (我市将…, 长安汽车还将…), and the body."""
+    """Plans of a body when no person speaks (我市将…, 长安汽车还将…), and the body;
+    or the measures a body lists (某党派提出4项措施，包括：A、B、C)."""
+    items = listed(sentence, "suggestion")
+    if items:
+        lead = _LIST_PROPOSER_RE.match(sentence)
+        if lead:
+            return items, Speaker(None, orig[: lead.end(1)], orig[: lead.end(1)], False, lead.group(1))
     found = find_in_region(sentence, 0, Speaker(None, None, None, True))
     if found is None:
         if (

@@ -1,0 +1,111 @@
+"""Each speaker and clause convention, on sentences written for the test."""
+
+from __future__ import annotations
+
+from briefing.analyse.proposals import find_proposals
+from briefing.analyse.proposals.clauses import marker
+from briefing.model import Article, Para
+from briefing.text.normalize import normalize_punctuation
+
+
+def article(*paragraphs: str, title: str | None = "某地推进产业发展", kicker: str | None = None) -> Article:
+    paras = tuple(Para(normalize_punctuation(p), p, (i,)) for i, p in enumerate(paragraphs))
+    return Article("t-01", "t.txt", "news", title, kicker, None, paras)
+
+
+def test_mandate_after_the_name():
+    art = article("某大学经济学院院长周明远委员认为，应加快建设区域性技术交易市场，完善科技成果评价机制。")
+    (p,) = find_proposals(art)
+    assert (p.speaker, p.kind, p.mandate) == ("周明远", "suggestion", "cppcc")
+    assert p.role == "某大学经济学院院长"
+    assert p.text.startswith("应加快建设区域性技术交易市场")
+
+
+def test_bare_name_with_mandate_is_referred_to_later():
+    art = article(
+        "某县县长吴立平代表介绍了当地的做法。",
+        "吴立平代表建议，设立县域数字经济发展专项资金，支持中小企业上云用数。",
+    )
+    (p,) = find_proposals(art)
+    assert p.speaker == "吴立平"
+    assert p.text == "设立县域数字经济发展专项资金，支持中小企业上云用数"
+
+
+def test_topic_before_modal_after_a_verb_of_saying():
+    art = article("某市市长孙海洋代表说，稳就业要扩大职业技能培训规模，促进高校毕业生多渠道就业。")
+    (p,) = find_proposals(art)
+    assert p.speaker == "孙海洋"
+    assert p.text == "稳就业要扩大职业技能培训规模，促进高校毕业生多渠道就业"
+
+
+def test_speaker_line_above_an_item_makes_the_body_theirs():
+    art = article(
+        "“新能源产业的竞争，说到底是技术的竞争。”钱立群代表说，要加大对储能技术研发的支持力度。",
+        title="加快储能技术攻关",
+        kicker="某能源集团董事长钱立群代表",
+    )
+    (p,) = find_proposals(art)
+    assert p.speaker == "钱立群"
+    assert p.role == "某能源集团董事长"
+
+
+def test_quote_first_then_a_long_attribution():
+    art = article(
+        "“要把新建社区养老服务设施纳入城市更新规划，让老人就近享受服务。”某省民政厅厅长郑文涛代表认为。",
+    )
+    (p,) = find_proposals(art)
+    assert p.speaker == "郑文涛"
+    assert p.text.startswith("要把新建社区养老服务设施纳入城市更新规划")
+
+
+def test_quote_credited_to_the_speaker_named_after_it_not_the_previous_one():
+    art = article(
+        "某区区长冯国栋表示，该区将新建两个产业园区。",
+        "“公司将在三年内建成智能化生产线。”某电子公司总经理韩志明表示，公司还将扩大研发团队。",
+    )
+    props = find_proposals(art)
+    assert {p.speaker for p in props if "生产线" in p.text or "研发团队" in p.text} == {"韩志明"}
+
+
+def test_question_and_answer_turns():
+    art = article(
+        "某电视台记者：今年如何稳住外贸？",
+        "陈立夫：我们将扩大出口信用保险覆盖面，支持企业开拓新兴市场。",
+        "某通讯社记者：就业形势怎样？",
+        "陈立夫：我们要把稳就业放在更加突出的位置，扩大失业保险保障范围。",
+    )
+    props = find_proposals(art)
+    assert [p.speaker for p in props] == ["陈立夫", "陈立夫"]
+    assert props[0].kind == "plan"
+
+
+def test_corner_bracket_quotes():
+    text = "某市工会理事长林志明表示，「政府应该尽快立法保障外送员的劳动权益。」"
+    art = article(text)
+    (p,) = find_proposals(art)
+    assert p.speaker == "林志明"
+    assert "立法保障外送员的劳动权益" in p.text
+
+
+def test_listed_measures_are_split_at_the_enumeration_comma():
+    art = article("某党派议员今日与官员会面，提出4项措施，包括：代缴公屋租金、提供电费补贴、放宽基金资格等。")
+    texts = [p.text for p in find_proposals(art)]
+    assert texts == ["代缴公屋租金", "提供电费补贴", "放宽基金资格"]
+
+
+def test_a_study_recommends():
+    art = article("研究建议，政府应每年审查减碳蓝图的进度，并公开评估报告。")
+    (p,) = find_proposals(art)
+    assert p.speaker is None and p.body == "研究"
+    assert p.kind == "suggestion"
+
+
+def test_disposal_jiang_and_completed_actions_are_not_plans():
+    assert marker("将农产品直接送到社区") is None
+    assert marker("将其纳入考核") is None
+    assert marker("将继续加大研发投入") is not None
+    art = article(
+        "某协会会长赵一鸣说，协会将会员企业的产品销售到城市，保障了居民供应。",
+        "赵一鸣说，可以说这是一次成功的尝试。",
+    )
+    assert find_proposals(art) == ()
