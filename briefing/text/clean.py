@@ -264,22 +264,33 @@ def _indented_layout(content: list[Line]) -> bool:
     return indented >= max(MIN_INDENTED_LINES, MIN_INDENTED_SHARE * len(content))
 
 
-def _indented_headers(content: list[Line], classes: list[_Classified]) -> None:
+def _indented_headers(content: list[Line], classes: list[_Classified]) -> set[int]:
     """On an indented page, a flush-left line is either the continuation of the line
     printed right above it (a paragraph broken mid-sentence) or a headline line of the
-    next article: 引题, 主题, 副题 stand flush left above an indented body."""
+    next article: 引题, 主题, 副题 stand flush left above an indented body.  Returns
+    the lines that continue the body line above them."""
+    joins: set[int] = set()
     for k, line in enumerate(content):
         c = classes[k]
-        if line.indent or c.kind is None or line.mark or c.kind == "caption":
+        if line.indent or line.mark or c.kind == "caption" or c.reason in web.REASONS:
             continue
         prev = content[k - 1] if k else None
         after_gap = prev is None or line.no - prev.no > 1
-        if not after_gap and prev is not None and classes[k - 1].kind == "body" and ends_open(prev.text):
-            classes[k] = _Classified("body")  # the paragraph above goes on
+        if not after_gap and prev is not None and classes[k - 1].kind == "body":
+            # the paragraph above goes on (a new one would be indented), even where the
+            # piece looks like a label or a name, or the line above ends a sentence
+            classes[k] = _Classified("body")
+            joins.add(k)
+            continue
+        if not after_gap and prev is not None and prev.indent and classes[k - 1].kind == "heading":
+            classes[k] = _Classified("heading")  # the rest of an indented subhead
+            continue
+        if c.kind is None:
             continue
         t = line.text
         if c.kind == "body" and len(t) <= MAX_HEADING + 16 and t[-1] not in TERMINALS:
             classes[k] = _Classified("kicker" if t.endswith(("——", "—")) else "heading")
+    return joins
 
 
 def clean(source: Source) -> Page:
@@ -307,8 +318,9 @@ def clean(source: Source) -> Page:
         layout = "markdown"
     elif _indented_layout(content):
         layout = "indented"
+    joins: set[int] = set()  # lines that continue the body line printed right above them
     if layout == "indented":
-        _indented_headers(content, classes)
+        joins = _indented_headers(content, classes)
     for k, (line, c) in enumerate(zip(content, classes, strict=True)):
         if c.kind == "heading" and not line.mark and k + 1 < len(content):
             # a short line whose next line carries on its last word is a broken paragraph
@@ -319,7 +331,7 @@ def clean(source: Source) -> Page:
                 and continues_word(line.text, content[k + 1].text)
             ):
                 classes[k] = _Classified("body")
-    for line, c in zip(content, classes, strict=True):
+    for k, (line, c) in enumerate(zip(content, classes, strict=True)):
         if c.kind is None:
             dropped.append(Dropped(line.no, line.orig, c.reason))
             continue
@@ -352,7 +364,9 @@ def clean(source: Source) -> Page:
 
         text, orig = line.text[c.cut :].lstrip(_SPACE), line.orig[c.cut :].lstrip(_SPACE)
         target = None
-        if pending and not fresh and c.byline is None and not QUESTION_RE.match(text):
+        if k in joins and blocks and blocks[-1].kind == "body" and blocks[-1].text:
+            target = len(blocks) - 1
+        elif pending and not fresh and c.byline is None and not QUESTION_RE.match(text):
             deferred = [item for item in pending if item[1]]
             if prev_kind == "open":
                 target = (deferred[0] if deferred else pending[-1])[0]

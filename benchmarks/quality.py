@@ -1,0 +1,162 @@
+"""Quality against the annotated pages, per outlet, as the project is judged.
+
+    python benchmarks/quality.py [--set seeds|dev|both] [--reflow] [--json]
+
+Runs ``briefing make`` on each annotated set (``../shared/gold/seeds`` with the
+seed pages, ``../shared/dev`` with the pages of other outlets), scores the
+briefing with ``../shared/tools/score_briefing.py`` (the judge's scorer) for the
+whole set and for each outlet, and prints one table.  ``--reflow`` also scores
+the same pages reflowed like a PDF extraction (every line broken after 20–40
+characters, blank lines kept) and prints the loss on each figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SCORER = SHARED / "tools" / "score_briefing.py"
+SETS = {
+    "seeds": (SHARED / "seeds", SHARED / "gold" / "seeds"),
+    "dev": (SHARED / "dev" / "texts", SHARED / "dev" / "gold"),
+}
+FIGURES = ("segmentation", "proposals", "speaker", "themes", "verbatim")
+
+
+def reflow(text: str, seed: int = 0) -> str:
+    """The text as a PDF extraction prints it: each line broken after 20–40
+    characters (the indent stays on the first piece), blank lines kept.  Web
+    markup (image and link lines, HTML, front matter) has no place in a PDF and
+    is left whole."""
+    from briefing.text import markup
+
+    rng = random.Random(seed)
+    out: list[str] = []
+    lines = text.replace("\r\n", "\n").split("\n")
+    front = markup.front_matter(lines)
+    for no, line in enumerate(lines):
+        stripped = line.strip()
+        web = no < front or markup.furniture(stripped) or markup.image_caption(stripped) or stripped.startswith("<")
+        while len(line) > 40 and not web:
+            cut = rng.randint(20, 40)
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def figures(scores: dict) -> dict[str, float]:
+    return {
+        "segmentation": scores["segmentation"]["f1"],
+        "proposals": scores["proposals"]["f1"],
+        "speaker": scores["speaker_accuracy"],
+        "themes": scores["themes_core"]["f1"],
+        "verbatim": scores["faithfulness"],
+    }
+
+
+def score(briefing_json: Path, gold: Path, texts: Path) -> dict:
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(briefing_json), str(gold), str(texts), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(run.stdout)
+
+
+def make(texts: Path, out: Path) -> Path:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "make",
+            str(texts),
+            "--out",
+            str(out),
+            "--no-archive",
+            "--quiet",
+            "--format",
+            "json",
+        ],
+        check=True,
+    )
+    return out / "briefing.json"
+
+
+def evaluate(texts: Path, gold: Path, work: Path) -> dict[str, dict[str, float]]:
+    """Figures for the whole set ("all") and for each outlet, from one run."""
+    briefing = make(texts, work / "out")
+    by_outlet: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(gold.glob("*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        outlet = str(data.get("outlet") or data.get("newspaper") or "?").split(" (")[0]
+        by_outlet[outlet].append(path)
+    result = {"all": figures(score(briefing, gold, texts))}
+    for outlet, paths in by_outlet.items():
+        subset = work / f"gold-{len(result)}"
+        subset.mkdir()
+        for p in paths:
+            shutil.copy(p, subset / p.name)
+        result[outlet] = figures(score(briefing, subset, texts))
+    return result
+
+
+def reflowed(texts: Path, work: Path) -> Path:
+    folder = work / "reflowed"
+    folder.mkdir()
+    for path in sorted(texts.glob("*.txt")):
+        (folder / path.name).write_text(reflow(path.read_text("utf-8")), "utf-8")
+    return folder
+
+
+def table(name: str, result: dict[str, dict[str, float]]) -> str:
+    rows = [f"| {name} | " + " | ".join(FIGURES) + " |", "|---|" + "---:|" * len(FIGURES)]
+    for outlet, figs in result.items():
+        rows.append(f"| {outlet} | " + " | ".join(f"{figs[f]:.3f}" for f in FIGURES) + " |")
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", choices=["seeds", "dev", "both"], default="both")
+    parser.add_argument("--reflow", action="store_true", help="also score the pages reflowed like a PDF extraction")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    if not SCORER.is_file():
+        sys.exit(f"the scorer is missing: {SCORER}")
+    names = ["seeds", "dev"] if args.set == "both" else [args.set]
+    report: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            texts, gold = SETS[name]
+            work = Path(tmp) / name
+            work.mkdir()
+            report[name] = evaluate(texts, gold, work)
+            if args.reflow:
+                rwork = Path(tmp) / f"{name}-reflowed"
+                rwork.mkdir()
+                report[f"{name} reflowed"] = evaluate(reflowed(texts, rwork), gold, rwork)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    for name, result in report.items():
+        print(table(name, result), end="\n\n")
+        plain = name.removesuffix(" reflowed")
+        if plain != name:
+            loss = {f: report[plain]["all"][f] - result["all"][f] for f in FIGURES}
+            print("loss against the unbroken pages: " + ", ".join(f"{f} {v:+.3f}" for f, v in loss.items()), end="\n\n")
+
+
+if __name__ == "__main__":
+    main()
