@@ -220,7 +220,7 @@ class Finder:
                 continue
             for m in _ROLE_NAME_RE.finditer(p.text):
                 name = m.group(2)
-                if self.body_text.count(name) < 2 and _is_common_word(name):
+                if self._doubtful(name):
                     continue
                 role = _role_before(p.text, m.start(2))
                 if role:
@@ -233,14 +233,18 @@ class Finder:
                 continue
             for m in _MANDATE_NAME_RE.finditer(p.text):
                 name = m.group(1)
-                if name not in self.known and not (self.body_text.count(name) < 2 and _is_common_word(name)):
+                if name not in self.known and not self._doubtful(name):
                     self._register(name, p.orig[m.start(1) : m.end(1)], "", m.group(2))
             turn = QA_TURN_RE.match(p.text)
             if turn and not QUESTION_RE.match(p.text):
                 name = turn.group(1)
-                turns = sum(1 for q in art.paragraphs if q.text.startswith(name + "："))
-                if name not in self.known and (turns >= 2 or self.body_text.count(name) >= 2):
+                # a name that takes turns or is named again (every turn is in the body text)
+                if name not in self.known and self.body_text.count(name) >= 2:
                     self._register(name, p.orig[: len(name)], "", "")
+
+    def _doubtful(self, name: str) -> bool:
+        """A candidate name that is a common word (解读) and is not named again."""
+        return self.body_text.count(name) < 2 and _is_common_word(name)
 
     def _head_speaker(self, text: str, orig: str) -> str | None:
         m = _HEAD_SPEAKER_RE.match(text)
