@@ -109,6 +109,8 @@ class Article:
     kicker: str | None
     byline: str | None
     paragraphs: tuple[Para, ...]
+    # The kicker and headline in analysis form: what the writer says the article is about.
+    topic: str = ""
 
     @property
     def body(self) -> tuple[Para, ...]:

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from .analyse.figures import find_figures
 from .analyse.keywords import keywords
 from .analyse.proposals import find_proposals
-from .analyse.themes import Taxonomy, assign, load_taxonomy
+from .analyse.themes import Taxonomy, assign, load_taxonomy, proposal_themes
 from .archive.dates import PageDate, iso_week, parse_period, publication_date
 from .config import Settings
 from .errors import InputError
@@ -82,10 +82,9 @@ def analyse(article: Article, settings: Settings, taxonomy: Taxonomy) -> Analysi
     title = normalize_punctuation(article.title) if article.title else None
     picked = summarizers.get(settings.summarizer)(texts, settings.summary_chars, title=title)
     summary = tuple(candidates[i] for i in picked)
-    proposals = tuple(
-        Proposal(**{**p.__dict__, "themes": assign(_analysis_text(article, p), taxonomy)})
-        for p in find_proposals(article)
-    )
+    found = find_proposals(article)
+    themes = proposal_themes([_analysis_text(article, p) for p in found], article.topic, taxonomy)
+    proposals = tuple(replace(p, themes=t) for p, t in zip(found, themes, strict=True))
     theme_basis = (article.title or "") + "".join(s.text for s in summary)
     article_themes = assign(theme_basis, taxonomy, fallback=True)
     return Analysis(

@@ -15,7 +15,7 @@ from goldscore import PRF, article_text, bigram_f1, match_proposals, score_segme
 MIN_SEGMENTATION_F1 = 0.90
 MIN_PROPOSAL_F1 = 0.85
 MIN_SPEAKER_ACCURACY = 0.95
-MIN_CORE_THEME_F1 = 0.85
+MIN_CORE_THEME_F1 = 0.88
 CORE_THEMES = frozenset({"innovation", "digital", "energy", "talent"})
 MAX_SECONDS = 10.0
 
@@ -156,7 +156,7 @@ def test_key_figures_against_the_annotated_ones(seed_briefing, gold):
 
 # Pages of other outlets (shared/dev), scored with the judge's own scorer, whole set
 # and per outlet.  Pinned at the figures reached so far; they only go up.
-DEV_MINIMUMS = {"segmentation": 0.95, "proposals": 0.58, "speaker": 0.93, "themes": 0.53, "verbatim": 1.0}
+DEV_MINIMUMS = {"segmentation": 0.95, "proposals": 0.58, "speaker": 0.93, "themes": 0.78, "verbatim": 1.0}
 
 
 def test_other_outlets_quality_gate(tmp_path: Path):

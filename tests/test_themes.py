@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.analyse.themes import assign, load_taxonomy
+from briefing.analyse.themes import assign, load_taxonomy, proposal_themes
 from briefing.errors import ConfigError
 
 
@@ -40,3 +40,25 @@ def test_misspelt_taxonomy_key_is_an_error(tmp_path: Path):
     path.write_text('[[theme]]\nkey = "x"\nlabel_zh = "x"\nlabel_en = "x"\nterm = {}\n', "utf-8")
     with pytest.raises(ConfigError, match="unknown key"):
         load_taxonomy(path)
+
+
+def test_a_proposal_without_theme_words_takes_the_headline_topic_its_article_bears_out():
+    taxonomy = load_taxonomy()
+    heading = "推动新能源产业发展"
+    texts = ["加快建设光伏电站", "扩大风电装机规模", "简化审批手续"]
+    themes = proposal_themes(texts, heading, taxonomy)
+    assert [h.theme for h in themes[2]] == ["energy"]
+
+
+def test_a_headline_the_other_proposals_do_not_bear_out_gives_nothing():
+    taxonomy = load_taxonomy()
+    heading = "打造工业互联网平台 推动产业升级"
+    texts = ["建设职业技能培训基地", "扩大高校招生规模", "简化审批手续"]
+    themes = proposal_themes(texts, heading, taxonomy)
+    assert [h.theme for h in themes[2]] == ["other"]
+
+
+def test_new_energy_vehicles_alone_are_not_energy_policy():
+    taxonomy = load_taxonomy()
+    assert "energy" not in {h.theme for h in assign("扩大新能源汽车消费", taxonomy)}
+    assert "energy" in {h.theme for h in assign("提高可再生能源发电比重", taxonomy)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -88,3 +89,18 @@ def assign(text: str, taxonomy: Taxonomy, fallback: bool = True) -> tuple[ThemeH
     if not hits and fallback:
         hits.append(ThemeHit(FALLBACK, (), 0.0))
     return tuple(hits)
+
+
+def proposal_themes(texts: Sequence[str], heading: str, taxonomy: Taxonomy) -> list[tuple[ThemeHit, ...]]:
+    """The themes of each of an article's proposals, from its own words.
+
+    A proposal whose words name no theme takes a theme of the headline it stands
+    under, when the article's other proposals bear that theme out (at least half of
+    those with a theme have it): the headline then gives the topic of the whole
+    article, not one of several."""
+    own = [assign(text, taxonomy, fallback=False) for text in texts]
+    themed = [{h.theme for h in hits} for hits in own if hits]
+    inherited = tuple(
+        h for h in assign(heading, taxonomy, fallback=False) if sum(h.theme in t for t in themed) * 2 >= len(themed)
+    )
+    return [hits or inherited or assign(text, taxonomy) for hits, text in zip(own, texts, strict=True)]

@@ -38,6 +38,7 @@ MAX_CAPTION_PARAGRAPH = 150
 class _Draft:
     title: list[Block] = field(default_factory=list)
     kicker: str | None = None
+    kicker_text: str = ""  # the kicker in analysis form
     byline: str | None = None
     paras: list[Para] = field(default_factory=list)
     kind: ArticleKind = "news"
@@ -124,7 +125,12 @@ class _Segmenter:
             heads = heads[1:]
         for extra in kickers[:-1]:
             self.drop(extra, "page banner")
-        draft = _Draft(title=heads, kicker=kickers[-1].orig if kickers else None, byline=byline)
+        draft = _Draft(
+            title=heads,
+            kicker=kickers[-1].orig if kickers else None,
+            kicker_text=kickers[-1].text if kickers else "",
+            byline=byline,
+        )
         self.drafts.append(draft)
         self.current = draft
         self.at_top = False
@@ -237,7 +243,8 @@ class _Segmenter:
         subtitles = [b for b in group if b.text.startswith("——")]
         main = [b for b in group if not b.text.startswith("——")]
         kicker = " ".join(b.orig for b in main[:-1]) or None
-        draft = _Draft(title=main[-1:] + subtitles, kicker=kicker)
+        kicker_text = " ".join(b.text for b in main[:-1])
+        draft = _Draft(title=main[-1:] + subtitles, kicker=kicker, kicker_text=kicker_text)
         self.drafts.append(draft)
         self.current = draft
         self.at_top = False
@@ -340,6 +347,7 @@ class _Segmenter:
                     kicker=d.kicker,
                     byline=d.byline,
                     paragraphs=tuple(d.paras),
+                    topic=" ".join(filter(None, (d.kicker_text, *(b.text for b in d.title)))),
                 )
             )
         return tuple(out)
