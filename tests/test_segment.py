@@ -121,6 +121,25 @@ def test_indented_page_reflowed_keeps_its_articles():
     assert any("建设联合实验室" in p.orig for p in arts[0].paragraphs)
 
 
+def test_indented_paragraph_broken_after_a_short_first_line_stays_one_paragraph():
+    """A paragraph whose first printed line is short and has no full stop looks like a
+    subhead; the flush-left lines that carry it on make it a paragraph."""
+    page = (
+        "某市推进城市更新\n\n"
+        "\u3000\u3000本次改造由市住建局联合市发展改革委、市\n"
+        "财政局共同推进，首批涉及老旧小区四十个，\n"
+        "年底前全部完工。\n"
+        "\u3000\u3000改造提速\n"
+        "\u3000\u3000市住建局表示，将简化审批流程，推动项目早日开工。\n"
+    )
+    _, arts = _articles(page)
+    assert len(arts) == 1
+    paras = [(p.role, p.orig) for p in arts[0].paragraphs]
+    whole = "本次改造由市住建局联合市发展改革委、市财政局共同推进，首批涉及老旧小区四十个，年底前全部完工。"
+    assert paras[0] == ("body", whole)
+    assert paras[1] == ("heading", "改造提速")
+
+
 MARKDOWN = """---
 title: "某区发布人才新政"
 tags:

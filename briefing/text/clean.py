@@ -256,6 +256,8 @@ def _next_is_pull_quote(lines: list[Line], no: int) -> bool:
 # only the first line of each paragraph), and at least a few of them.
 MIN_INDENTED_SHARE = 0.1
 MIN_INDENTED_LINES = 3
+# The longest subhead printed inside an article on an indented page, in characters.
+MAX_SUBHEAD = 40
 
 
 def _indented_layout(content: list[Line]) -> bool:
@@ -283,7 +285,20 @@ def _indented_headers(content: list[Line], classes: list[_Classified]) -> set[in
             joins.add(k)
             continue
         if not after_gap and prev is not None and prev.indent and classes[k - 1].kind == "heading":
-            classes[k] = _Classified("heading")  # the rest of an indented subhead
+            # an indented line broken after a few words: a subhead stays short and ends
+            # without a full stop; anything longer is a paragraph that began like one
+            run = [prev.text, line.text]
+            for nxt in content[k + 1 :]:
+                if nxt.indent or nxt.mark or nxt.no - content[k - 1 + len(run) - 1].no > 1:
+                    break
+                run.append(nxt.text)
+            joined = "".join(run)
+            if joined[-1] in TERMINALS or len(joined) > MAX_SUBHEAD:
+                classes[k - 1] = _Classified("body")
+                classes[k] = _Classified("body")
+                joins.add(k)
+            else:
+                classes[k] = _Classified("heading")  # the rest of an indented subhead
             continue
         if c.kind is None:
             continue
