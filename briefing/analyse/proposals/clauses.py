@@ -28,7 +28,9 @@ _TASKS_RE = re.compile(
 
 LEAD_CONNECTIVES = re.compile(
     r"^(?:[，、：\s]|同时|此外|另外|还要|并且|首先|其次|再次|最后|第[一二三四五六七八九十]|[一二三四五六七八九十]是|建议|"
-    r"下一步|接下来|今后|未来|为此|对此|因此|具体来说|具体而言|具体包括|比如|例如|——)+[，、：\s]*"
+    r"下一步|接下来|今后|未来|为此|对此|因此|具体来说|具体而言|具体包括|比如|例如|——|另一方面|一方面|如(?=：)|"
+    # a frame naming the side or level the measure is for: 在需求侧，…  在资金投入层面，…
+    r"在[^，。；：“”]{1,8}(?:侧|方面|层面|领域|环节)(?=，))+[，、：\s]*"
 )
 
 
@@ -48,6 +50,12 @@ CONTINUES = re.compile(
 _VERB_LED_RE = re.compile(r"(?:他|她|我|我们)?(?:还|也)?(建议|呼吁|希望|提出了?)[，：]?")
 
 
+# The measures a speaker announced, given one by one: 如：在供给侧，…；在需求侧，…
+EXAMPLES_RE = re.compile(r"^(?:如|比如|例如|譬如)[：，]")
+# A clause that only announces the measures to come: 将从三方面发力, 重点做好三件事
+ANNOUNCES_RE = re.compile(
+    r"[一二三四五六七八九十两几多]个?(?:方面|件事|项工作|个重点)(?:发力|入手|着手|下功夫|努力|推进|的工作)?$"
+)
 _ENUMERATOR_RE = re.compile(r"^(?:首先|一是|第一)[，、：]?")
 
 
@@ -131,6 +139,14 @@ def _disposal(rest: str) -> bool:
         return True
     clause = re.split(r"[，。；！？]", rest, maxsplit=1)[0]
     return first.startswith("n") and _DISPOSAL_VERB_RE.search(clause) is not None
+
+
+def _asks(text: str) -> bool:
+    """The clause asks a question; a quoted phrase (采取“缺什么补什么”的办法) does not."""
+    return _QUESTION_WORDS.search(_QUOTED_RE.sub("", text)) is not None
+
+
+_QUOTED_RE = re.compile(r"“[^“”]*”|‘[^‘’]*’")
 
 
 def _completed(text: str) -> bool:
@@ -233,7 +249,7 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
         if mark is not None:
             kind, subj_end, mark_end = mark
             subject = re.sub(r"(?:还|也|都|更|仍|继续|则|就|进一步)+$", "", body[:subj_end])
-            if PAST_RE.search(subject) or _QUESTION_WORDS.search(body) or _completed(body[mark_end:]):
+            if PAST_RE.search(subject) or _asks(body) or _completed(body[mark_end:]):
                 continue
             own_subject = _OWN_SUBJECT.match(subject) is not None
             if kind == "future":
@@ -342,7 +358,11 @@ def sentence_proposals(
         return [(found[0], found[1], end)], found[0]
     if (
         carry
-        and (CONTINUES.match(sentence) or CONTINUES.match(LEAD_CONNECTIVES.sub("", sentence)))
+        and (
+            CONTINUES.match(sentence)
+            or CONTINUES.match(LEAD_CONNECTIVES.sub("", sentence))
+            or EXAMPLES_RE.match(sentence)
+        )
         and not _completed(sentence)
     ):
         return [(carry, 0, end)], carry

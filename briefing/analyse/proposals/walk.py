@@ -18,6 +18,7 @@ from ...text.normalize import normalize_punctuation
 from ...text.patterns import QUESTION_RE
 from ...text.sentences import split_spans
 from .clauses import (
+    ANNOUNCES_RE,
     CONTINUES,
     INCLUDES_RE,
     INSTITUTION_RE,
@@ -122,7 +123,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                     else pieces(text, s + cs, s + ce, shortest)
                 )
                 for ps, pe in items:
-                    if pe - ps < shortest:
+                    if pe - ps < shortest or ANNOUNCES_RE.search(text, ps, pe):
                         continue
                     para_found = True
                     out.append(
