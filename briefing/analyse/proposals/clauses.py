@@ -18,7 +18,16 @@ import re
 
 from ...model import ProposalKind
 from ..tokenize import tagged, words
-from .lexicon import DISPOSAL_VERBS, FUTURE, FUTURE_VERBS, MODAL, SUGGEST_VERBS, WEAK_MODAL, alternation
+from .lexicon import (
+    DISPOSAL_VERBS,
+    FUTURE,
+    FUTURE_VERBS,
+    MODAL,
+    SUGGEST_VERBS,
+    WEAK_FUTURE,
+    WEAK_MODAL,
+    alternation,
+)
 from .speakers import Mention, Speaker
 
 _TASKS_RE = re.compile(
@@ -50,6 +59,10 @@ CONTINUES = re.compile(
 _VERB_LED_RE = re.compile(r"(?:他|她|我|我们)?(?:还|也)?(建议|呼吁|希望|提出了?)[，：]?")
 
 
+# A sentence of the current speaker that opens with the call itself: 建议相关部门…
+_CALL_LEAD_RE = re.compile(
+    r"^(?:因此|为此|对此|同时|此外|另外|最后|[，\s])*(?:我们?|他|她)?(?:还|也|并|同时|进一步)*" + alternation(SUGGEST_VERBS) + "[，：]?"
+)
 # The measures a speaker announced, given one by one: 如：在供给侧，…；在需求侧，…
 EXAMPLES_RE = re.compile(r"^(?:如|比如|例如|譬如)[：，]")
 # A clause that only announces the measures to come: 将从三方面发力, 重点做好三件事
@@ -71,6 +84,8 @@ _LIST_INTRO = re.compile(
 _PLAN_LEAD_RE = re.compile(r"^(?:(?:下一步|接下来|今后)[，,]?|(?:今年|明年|未来\d*年)[，,])")
 
 
+# A time as the whole subject of a plan: 今年会…, 明年将…
+_TIME_RE = re.compile(r"(?:今年|明年|后年|今后|未来|近期|下一步|年内|[0-9０-９一二三四五六七八九十两]+年(?:内)?)+")
 _OWN_SUBJECT = re.compile(r"^(?:我们|我|本单位|公司|集团|企业|本集团|本公司)")
 
 
@@ -177,6 +192,8 @@ def marker(clause: str) -> tuple[str, int, int] | None:
             if _NOT_FUTURE_RE.match(clause[end:]) or (token.endswith("将") and _disposal(clause[end:])):
                 return None
             return "future", start, end
+        if token in WEAK_FUTURE and not _NOT_FUTURE_RE.match(clause[end:]):
+            return "weak_future", pos, end
         if token in MODAL:
             if token in WEAK_MODAL and (pos == 0 or _IDIOM_RE.match(clause[pos:])):
                 return None  # 可以说是…, 可提升…: ability or a manner of speaking, not a call
@@ -248,12 +265,16 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
         mark = marker(body)
         if mark is not None:
             kind, subj_end, mark_end = mark
-            subject = re.sub(r"(?:还|也|都|更|仍|继续|则|就|进一步)+$", "", body[:subj_end])
+            subject = re.sub(r"(?:还|也|亦|都|更|仍|继续|则|就|进一步)+$", "", body[:subj_end])
             if PAST_RE.search(subject) or _asks(body) or _completed(body[mark_end:]):
                 continue
             own_subject = _OWN_SUBJECT.match(subject) is not None
             if kind == "future":
                 if not subject or own_subject or INSTITUTION_RE.search(subject) or len(subject) <= 3:
+                    return "plan", cs + offset
+            elif kind == "weak_future" and body[mark_end : mark_end + 1] not in "，。；！？":
+                own_whole = _OWN_SUBJECT.fullmatch(subject) or (len(subject) <= 6 and INSTITUTION_RE.search(subject))
+                if own_whole or _TIME_RE.fullmatch(subject):
                     return "plan", cs + offset
             elif (
                 not subject or own_subject or _ACTOR_RE.search(subject) or (said and not _DEMONSTRATIVE.match(subject))
@@ -350,6 +371,9 @@ def sentence_proposals(
         return out, (kinds[-1] if kinds else carry)
     if out:
         return out, out[-1][0]
+    call = _CALL_LEAD_RE.match(sentence)
+    if call:
+        return [("suggestion", call.end(), end)], "suggestion"
     tasks = _TASKS_RE.search(sentence)
     if tasks:
         return [("plan", tasks.end(), end)], "plan"
