@@ -23,6 +23,7 @@ from .lexicon import (
     FUTURE,
     FUTURE_VERBS,
     MODAL,
+    NOT_MODAL_YAO,
     SUGGEST_VERBS,
     WEAK_FUTURE,
     WEAK_MODAL,
@@ -61,7 +62,9 @@ _VERB_LED_RE = re.compile(r"(?:他|她|我|我们)?(?:还|也)?(建议|呼吁|�
 
 # A sentence of the current speaker that opens with the call itself: 建议相关部门…
 _CALL_LEAD_RE = re.compile(
-    r"^(?:因此|为此|对此|同时|此外|另外|最后|[，\s])*(?:我们?|他|她)?(?:还|也|并|同时|进一步)*" + alternation(SUGGEST_VERBS) + "[，：]?"
+    r"^(?:因此|为此|对此|同时|此外|另外|最后|[，\s])*(?:我们?|他|她)?(?:还|也|并|同时|进一步)*"
+    + alternation(SUGGEST_VERBS)
+    + "[，：]?"
 )
 # The measures a speaker announced, given one by one: 如：在供给侧，…；在需求侧，…
 EXAMPLES_RE = re.compile(r"^(?:如|比如|例如|譬如)[：，]")
@@ -86,13 +89,26 @@ _PLAN_LEAD_RE = re.compile(r"^(?:(?:下一步|接下来|今后)[，,]?|(?:今年
 
 # A time as the whole subject of a plan: 今年会…, 明年将…
 _TIME_RE = re.compile(r"(?:今年|明年|后年|今后|未来|近期|下一步|年内|[0-9０-９一二三四五六七八九十两]+年(?:内)?)+")
+_TIME_TAIL_RE = re.compile(r"(?:今年|明年|今后|未来|近期|下一步|年内|[0-9一二三四五六七八九十两]+年内?)+$")
 _OWN_SUBJECT = re.compile(r"^(?:我们|我|本单位|公司|集团|企业|本集团|本公司)")
 
 
 INSTITUTION_RE = re.compile(
-    r"(?:区|县|市|镇|街道|局|委|厅|部门|系统|集团|公司|新区|基地|政府|学校|医院|我们|我市|全市|重庆|两地|汽车|中心|院|所|"
-    r"协会|银行|机构|园区)$"
+    r"(?:区|县|市|镇|街道|局|委|厅|部门|系统|集团|公司|新区|基地|政府|学校|医院|我们|我市|全市|省|州|国|两地|中心|院|所|"
+    # a company named for its trade: 某某汽车, 某某科技, 某某电力
+    r"协会|银行|机构|园区|汽车|科技|股份|控股|电子|电力|能源|通信|航空|集团公司)$"
 )
+
+
+def is_place(text: str) -> bool:
+    """``text`` is a place name (重庆, 浦东新区): a place acts as its government."""
+    tags = tagged(text)
+    return bool(tags) and all(flag == "ns" for _, flag in tags)
+
+
+def is_body(subject: str) -> bool:
+    """A body that can have plans: an institution, a company, a place."""
+    return INSTITUTION_RE.search(subject) is not None or is_place(subject)
 
 
 PAST_RE = re.compile(r"\d{4}年|去年|此前|已经|曾经|近年来|过去|以来|始终|一直")
@@ -109,7 +125,7 @@ _QUESTION_WORDS = re.compile(r"如何|哪些|是否|什么|怎样|怎么|吗[？
 
 # Who may carry a modal (应/要/可…) in a proposal: a body, a level of government, an actor.
 _ACTOR_RE = re.compile(
-    r"(?:区|县|市|镇|局|委|厅|部门|系统|集团|公司|新区|基地|政府|学校|高校|医院|机构|单位|组织|企业|我们|我市|全市|重庆|两地|"
+    r"(?:区|县|市|镇|局|委|厅|部门|系统|集团|公司|新区|基地|政府|学校|高校|医院|机构|单位|组织|企业|我们|我市|全市|省|州|两地|"
     r"国家|地方|社会|各方|收费|教研机构|各区县|各地)$"
 )
 
@@ -194,6 +210,8 @@ def marker(clause: str) -> tuple[str, int, int] | None:
             return "future", start, end
         if token in WEAK_FUTURE and not _NOT_FUTURE_RE.match(clause[end:]):
             return "weak_future", pos, end
+        if len(token) == 2 and token[0] == "要" and token not in NOT_MODAL_YAO and token not in MODAL:
+            return "modal", pos, pos + 1  # 要持…: the tokenizer joined 要 with the verb after it
         if token in MODAL:
             if token in WEAK_MODAL and (pos == 0 or _IDIOM_RE.match(clause[pos:])):
                 return None  # 可以说是…, 可提升…: ability or a manner of speaking, not a call
@@ -270,14 +288,19 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
                 continue
             own_subject = _OWN_SUBJECT.match(subject) is not None
             if kind == "future":
-                if not subject or own_subject or INSTITUTION_RE.search(subject) or len(subject) <= 3:
+                subject = _TIME_TAIL_RE.sub("", subject)  # 某集团未来将…, 某局下一步将…
+                if not subject or own_subject or is_body(subject) or len(subject) <= 3:
                     return "plan", cs + offset
             elif kind == "weak_future" and body[mark_end : mark_end + 1] not in "，。；！？":
-                own_whole = _OWN_SUBJECT.fullmatch(subject) or (len(subject) <= 6 and INSTITUTION_RE.search(subject))
+                own_whole = _OWN_SUBJECT.fullmatch(subject) or (len(subject) <= 6 and is_body(subject))
                 if own_whole or _TIME_RE.fullmatch(subject):
                     return "plan", cs + offset
             elif (
-                not subject or own_subject or _ACTOR_RE.search(subject) or (said and not _DEMONSTRATIVE.match(subject))
+                not subject
+                or own_subject
+                or _ACTOR_RE.search(subject)
+                or is_place(subject)
+                or (said and not _DEMONSTRATIVE.match(subject))
             ):
                 own = speaker.own or own_subject
                 return ("plan" if own else "suggestion"), cs + offset

@@ -21,12 +21,12 @@ from .clauses import (
     ANNOUNCES_RE,
     CONTINUES,
     INCLUDES_RE,
-    INSTITUTION_RE,
     LEAD_CONNECTIVES,
     MIN_ITEM,
     MIN_PROPOSAL,
     PAST_RE,
     find_in_region,
+    is_body,
     listed,
     marker,
     pieces,
@@ -185,6 +185,6 @@ def _institution(sentence: str, start: int, orig: str, article: Article) -> Spea
     if not core or PAST_RE.search(core):
         return None
     title = normalize_punctuation(article.title or "")
-    if not INSTITUTION_RE.search(core) and not (len(core) >= 2 and core in title):
+    if not is_body(core) and not (len(core) >= 2 and core in title):
         return None
     return Speaker(None, None, orig[start : start + len(core)], True, None)
