@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from importlib import resources
 
 _CUES = tomllib.loads(resources.files("briefing.data").joinpath("cues.toml").read_text("utf-8"))
 
 
-def alternation(words: list[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex group matching any of ``words``, longest first (解读说 before 说)."""
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
