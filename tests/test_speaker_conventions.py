@@ -109,3 +109,67 @@ def test_disposal_jiang_and_completed_actions_are_not_plans():
         "赵一鸣说，可以说这是一次成功的尝试。",
     )
     assert find_proposals(art) == ()
+
+
+def test_a_quoted_slogan_is_not_a_question():
+    art = article("林海峰代表认为，各地要采取“差什么补什么”的办法，建立防止返贫的长效机制。")
+    (p,) = find_proposals(art)
+    assert p.text.startswith("各地要采取")
+
+
+def test_items_given_side_by_side_after_an_announcement():
+    art = article(
+        "某部部长赵国强说，下一步，将从生产端、流通端两方面发力。如：在生产端，扩大冷链仓储设施规模；"
+        "在流通端，支持农产品批发市场改造升级等。",
+        "钱卫东代表建议，稳就业需扩大技能培训。一方面，支持职业院校扩大招生；另一方面，鼓励企业开展学徒制培训。",
+    )
+    texts = [p.text for p in find_proposals(art)]
+    assert "扩大冷链仓储设施规模" in texts
+    assert any(t.startswith("支持农产品批发市场改造升级") for t in texts)
+    assert not any("两方面发力" in t for t in texts)  # the announcement is no measure
+    assert "支持职业院校扩大招生" in texts and "鼓励企业开展学徒制培训" in texts
+
+
+def test_hui_is_a_plan_only_for_the_speakers_own_side_or_a_time():
+    art = article(
+        "某市市长高志远表示，本市亦会利用新建的物流园区，加强与邻近港口的合作。",
+        "高志远还表示，价格会逐步回落。",
+    )
+    (p,) = find_proposals(art)
+    assert p.kind == "plan" and p.text.startswith("本市亦会利用")
+
+
+def test_a_sentence_opening_with_the_call_and_a_place_as_actor():
+    art = article(
+        "某公司董事长韩立新代表说，物流设施亟待升级。建议相关部门研究制定智能仓储设施标准。",
+        "韩立新代表认为，江苏应加快建设多式联运枢纽。",
+    )
+    texts = [p.text for p in find_proposals(art)]
+    assert texts == ["相关部门研究制定智能仓储设施标准", "江苏应加快建设多式联运枢纽"]
+
+
+def test_a_column_in_the_speakers_own_voice():
+    art = article(
+        "某新能源集团董事长方明远代表",
+        "加快光伏产业发展",
+        "光伏发电零排放，成本优势明显。",
+        "通过制定更具前瞻性的可再生能源发展目标，加大对光伏发电的支持。",
+        "适度提高非化石能源消费比重，加快能源转型。",
+        "去年，通过技术改造，集团降低了三成能耗。",
+        "（本报记者 李想整理）",
+    )
+    art = Article(
+        art.id,
+        art.source,
+        art.kind,
+        "发言席",
+        None,
+        None,
+        tuple(Para(p.text, p.orig, p.lines, "heading" if i < 2 else "body") for i, p in enumerate(art.paragraphs)),
+    )
+    texts = [p.text for p in find_proposals(art)]
+    assert texts == [
+        "通过制定更具前瞻性的可再生能源发展目标，加大对光伏发电的支持",
+        "适度提高非化石能源消费比重，加快能源转型",
+    ]
+    assert {p.speaker for p in find_proposals(art)} == {"方明远"}

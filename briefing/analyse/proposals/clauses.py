@@ -40,7 +40,7 @@ LEAD_CONNECTIVES = re.compile(
     r"^(?:[，、：\s]|同时|此外|另外|还要|并且|首先|其次|再次|最后|第[一二三四五六七八九十]|[一二三四五六七八九十]是|建议|"
     r"下一步|接下来|今后|未来|为此|对此|因此|具体来说|具体而言|具体包括|比如|例如|——|另一方面|一方面|如(?=：)|"
     # a frame naming the side or level the measure is for: 在需求侧，…  在资金投入层面，…
-    r"在[^，。；：“”]{1,8}(?:侧|方面|层面|领域|环节)(?=，))+[，、：\s]*"
+    r"在[^，。；：“”]{1,8}(?:侧|端|方面|层面|领域|环节)(?=，))+[，、：\s]*"
 )
 
 
@@ -66,11 +66,18 @@ _CALL_LEAD_RE = re.compile(
     + alternation(SUGGEST_VERBS)
     + "[，：]?"
 )
+# Where a measure is placed before its verb: 在某规划中，设置…  通过制定…，加大…
+_FRAME_RE = re.compile(r"^(?:[，\s]|在[^，。；“”]{2,30}(?:中|上|里|内|方面|层面|领域)，)+")
+# Verbs of action that open a measure in the speaker's own voice, besides those of CONTINUES.
+_ACTION_RE = re.compile(
+    r"^(?:通过|适度|适当|提高|增加|减免|减少|取消|放开|设置|扩大|缩小|延长|修订|修改|制定|简化|规范|"
+    r"允许|将)"
+)
 # The measures a speaker announced, given one by one: 如：在供给侧，…；在需求侧，…
 EXAMPLES_RE = re.compile(r"^(?:如|比如|例如|譬如)[：，]")
 # A clause that only announces the measures to come: 将从三方面发力, 重点做好三件事
 ANNOUNCES_RE = re.compile(
-    r"[一二三四五六七八九十两几多]个?(?:方面|件事|项工作|个重点)(?:发力|入手|着手|下功夫|努力|推进|的工作)?$"
+    r"[一二三四五六七八九十两几多]个?(?:方面|件事|项工作|个重点)[^，。；]{0,4}?(?:发力|入手|着手|下功夫|努力|推进|的工作)?$"
 )
 _ENUMERATOR_RE = re.compile(r"^(?:首先|一是|第一)[，、：]?")
 
@@ -361,10 +368,16 @@ def listed(sentence: str, kind: ProposalKind) -> list[tuple[ProposalKind, int, i
 
 
 def sentence_proposals(
-    sentence: str, mention: Mention | None, speaker: Speaker, carry: ProposalKind | None, quoted: bool = False
+    sentence: str,
+    mention: Mention | None,
+    speaker: Speaker,
+    carry: ProposalKind | None,
+    quoted: bool = False,
+    voice: bool = False,
 ) -> tuple[list[tuple[ProposalKind, int, int]], ProposalKind | None]:
     """Proposals in one sentence as (kind, start, end), and the kind that carries on.
-    ``quoted``: the sentence is inside the speaker's quotation."""
+    ``quoted``: the sentence is inside the speaker's quotation; ``voice``: the text is
+    the speaker's own, so a sentence that opens with a verb of action is a measure."""
     end = len(sentence)
     listed_items = listed(sentence, "plan" if speaker.own else "suggestion")
     if listed_items:
@@ -403,6 +416,12 @@ def sentence_proposals(
     found = find_in_region(sentence, 0, speaker, said=quoted)
     if found is not None:
         return [(found[0], found[1], end)], found[0]
+    if voice and not any(_completed(c) for c in re.split(r"(?<=[，；])", sentence)):
+        frame = _FRAME_RE.match(sentence)
+        rest = sentence[frame.end() if frame else 0 :]
+        if CONTINUES.match(rest) or _ACTION_RE.match(rest):
+            kind: ProposalKind = "plan" if speaker.own else "suggestion"
+            return [(kind, 0, end)], kind
     if (
         carry
         and (

@@ -40,6 +40,9 @@ from .speakers import QA_TURN_RE, Finder, Mention, Speaker, mandate_of
 class _State:
     speaker: Speaker | None
     carry: ProposalKind | None = None  # the kind of the speaker's last proposal, while it goes on
+    # The body is the speaker's own voice: a column item under a line naming them, where
+    # a sentence that opens with a verb (适度提高…, 通过制定…) states their proposal.
+    voice: bool = False
 
 
 def _parallel(paragraphs: list[str], index: int) -> bool:
@@ -60,7 +63,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
     for pi, para in enumerate(article.paragraphs):
         if para.role == "heading":
             name = finder._head_speaker(para.text, para.orig)
-            state = _State(finder.speaker(name)) if name else replace(state, carry=None)
+            state = _State(finder.speaker(name), voice=True) if name else replace(state, carry=None)
             continue
         if para.role != "body":
             continue
@@ -79,6 +82,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
         whole_items = _parallel(bodies, body_index)
         para_found = False
         spans = split_spans(text)
+        reported = False  # a verb of saying in this paragraph: reported speech, not the speaker's own text
         for k, (s, e) in enumerate(spans):
             s = max(s, base)
             if e <= s:
@@ -101,6 +105,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                     and not re.search(r"[，。；：“”]", text[ns : ns + following.at])
                 ):
                     mention = Mention(following.speaker, len(sentence), 0, "")
+            reported = reported or mention is not None
             if mention is not None and mention.speaker != state.speaker:
                 state = _State(mention.speaker)
             if state.speaker is None or (
@@ -111,7 +116,9 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                     state = _State(speaker_here, "plan" if props else state.carry)
             else:
                 quoted = text[:s].count("“") > text[:s].count("”")
-                props, state.carry = sentence_proposals(sentence, mention, state.speaker, state.carry, quoted)
+                props, state.carry = sentence_proposals(
+                    sentence, mention, state.speaker, state.carry, quoted, voice=state.voice and not reported
+                )
                 speaker_here = state.speaker
             if speaker_here is None:
                 continue
