@@ -60,6 +60,14 @@ def _is_host(block: Block) -> bool:
     return block.kind == "label" and bool(HOST_LABEL_RE.match(block.text))
 
 
+# A kicker that names the person the item is by (某大学校长王某代表) says who, not what.
+_SPEAKER_KICKER_RE = re.compile(r"(?:代表|委员|议员)$")
+
+
+def _topical(kicker: str) -> str:
+    return "" if _SPEAKER_KICKER_RE.search(kicker) else kicker
+
+
 def _title_text(blocks: list[Block]) -> str | None:
     if not blocks:
         return None
@@ -347,7 +355,7 @@ class _Segmenter:
                     kicker=d.kicker,
                     byline=d.byline,
                     paragraphs=tuple(d.paras),
-                    topic=" ".join(filter(None, (d.kicker_text, *(b.text for b in d.title)))),
+                    topic=" ".join(filter(None, (_topical(d.kicker_text), *(b.text for b in d.title)))),
                 )
             )
         return tuple(out)
