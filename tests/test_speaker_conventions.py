@@ -173,3 +173,28 @@ def test_a_column_in_the_speakers_own_voice():
         "适度提高非化石能源消费比重，加快能源转型",
     ]
     assert {p.speaker for p in find_proposals(art)} == {"方明远"}
+
+
+def test_what_a_measure_will_bring_is_no_plan():
+    art = article("某市市长周立华表示，新政出台后，将有力推动本地消费回暖，价格也将更趋平稳。")
+    assert find_proposals(art) == ()
+
+
+def test_diplomatic_statements_are_not_proposals():
+    art = article(
+        "某国外长孙明远表示，两国应恢复对话，推动双边关系改善，尊重彼此核心利益。",
+        "孙明远还表示，应加快建设跨境电商综合试验区，扩大农产品进口。",
+    )
+    (p,) = find_proposals(art)
+    assert p.text.startswith("应加快建设跨境电商综合试验区")
+
+
+def test_a_dash_led_subhead_is_no_measure():
+    art = article(
+        "某协会会长郑宏图代表认为，保供稳价要多管齐下。",
+        "——强化监测，完善机制。",
+        "郑宏图代表建议，建立重要民生商品价格监测数据库，完善价格异常波动预警机制。",
+    )
+    texts = [p.text for p in find_proposals(art)]
+    assert "强化监测，完善机制" not in texts
+    assert any(t.startswith("建立重要民生商品价格监测数据库") for t in texts)

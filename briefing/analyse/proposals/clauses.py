@@ -138,6 +138,8 @@ _ACTOR_RE = re.compile(
 
 
 # A topic that points back (这/那/其/它…) is not the subject of a call.
+# What a measure will bring, said after 将 with no subject of its own.
+_EFFECT_RE = re.compile(r"(?:会)?(?:更|更加|更趋|有力|极大|大大|显著|明显|构筑|奠定|带来|增强|拉动|惠及|吸引)")
 _DEMONSTRATIVE = re.compile(r"^(?:这|那|其|它|此|该|他|她|谁|哪)")
 
 
@@ -296,6 +298,8 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
             own_subject = _OWN_SUBJECT.match(subject) is not None
             if kind == "future":
                 subject = _TIME_TAIL_RE.sub("", subject)  # 某集团未来将…, 某局下一步将…
+                if _EFFECT_RE.match(body[mark_end:]) and not (own_subject or (subject and is_body(subject))):
+                    continue  # （此举）将更趋平稳, 将有力推动…: what a measure will bring, not a plan
                 if not subject or own_subject or is_body(subject) or len(subject) <= 3:
                     return "plan", cs + offset
             elif kind == "weak_future" and body[mark_end : mark_end + 1] not in "，。；！？":

@@ -33,6 +33,7 @@ from .clauses import (
     sentence_proposals,
     trim,
 )
+from .lexicon import DIPLOMATIC, alternation
 from .speakers import QA_TURN_RE, Finder, Mention, Speaker, mandate_of
 
 
@@ -72,6 +73,8 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
         if QUESTION_RE.match(text):
             state = _State(finder.default)
             continue
+        if text.startswith("——") and len(text) <= MAX_DASH_HEAD:
+            continue  # ——促进生产，保障供应。 a dash-led subhead of the speaker's points, not a measure
         base = 0
         turn = QA_TURN_RE.match(text)
         if turn and turn.group(1) in finder.known:
@@ -130,7 +133,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                     else pieces(text, s + cs, s + ce, shortest)
                 )
                 for ps, pe in items:
-                    if pe - ps < shortest or ANNOUNCES_RE.search(text, ps, pe):
+                    if pe - ps < shortest or ANNOUNCES_RE.search(text, ps, pe) or _DIPLOMATIC_RE.search(text, ps, pe):
                         continue
                     para_found = True
                     out.append(
@@ -149,6 +152,11 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
         if not para_found:
             state = replace(state, carry=None)
     return tuple(out)
+
+
+MAX_DASH_HEAD = 24  # characters of a dash-led line that heads the points after it
+
+_DIPLOMATIC_RE = re.compile(alternation(DIPLOMATIC))
 
 
 # The body that opens a sentence listing measures: 某党派议员今日与官员会面，提出…
