@@ -198,3 +198,25 @@ def test_a_dash_led_subhead_is_no_measure():
     texts = [p.text for p in find_proposals(art)]
     assert "强化监测，完善机制" not in texts
     assert any(t.startswith("建立重要民生商品价格监测数据库") for t in texts)
+
+
+def test_an_organisation_then_a_name_with_a_rare_surname():
+    art = article("某市服务业总工会禹蘅认为，“加班费的计算标准，这部分都要统一立法，才能保障劳动者权益。”")
+    (p,) = find_proposals(art)
+    assert (p.speaker, p.role) == ("禹蘅", "某市服务业总工会")
+    assert p.text.startswith("加班费的计算标准，这部分都要统一立法")
+
+
+def test_a_call_after_jianyi_inside_a_quotation():
+    art = article(
+        "某快递行业协会会长戴晓峰提出，“目前只有部分城市出台了指引，建议可以制定全国统一的骑手权益保障办法。”"
+    )
+    (p,) = find_proposals(art)
+    assert p.speaker == "戴晓峰" and p.text.startswith("可以制定全国统一的骑手权益保障办法")
+
+
+def test_a_body_of_people_makes_its_call():
+    art = article("劳动节前夕，多个工会团体也希望能延长带薪育儿假，增设按小时计算的照护假。")
+    (p,) = find_proposals(art)
+    assert p.speaker is None and p.body and p.body.endswith("团体")
+    assert p.text.startswith("能延长带薪育儿假") or p.text.startswith("延长带薪育儿假")

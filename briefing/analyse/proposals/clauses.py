@@ -140,6 +140,8 @@ _ACTOR_RE = re.compile(
 # A topic that points back (这/那/其/它…) is not the subject of a call.
 # What a measure will bring, said after 将 with no subject of its own.
 _EFFECT_RE = re.compile(r"(?:会)?(?:更|更加|更趋|有力|极大|大大|显著|明显|构筑|奠定|带来|增强|拉动|惠及|吸引)")
+# A subject that takes up the topic of the clause before: 这部分, 这些, 此事
+_RESUMPTIVE_RE = re.compile(r"(?:这|这些|这部分|这方面|这一块|此|此事|这个问题)")
 _DEMONSTRATIVE = re.compile(r"^(?:这|那|其|它|此|该|他|她|谁|哪)")
 
 
@@ -276,6 +278,7 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
     """The first clause from ``start`` that states a measure: its kind and where it starts.
     ``said``: the clause is reported after a verb of saying, where a modal after any
     short topic (保供应要…, 新型城镇化建设要…) states the speaker's call."""
+    previous: int | None = None  # the clause before, when it is a bare topic
     for cs in _clauses(sentence, start):
         clause = sentence[cs:]
         offset = 1 if clause[:1] in "“‘" else 0
@@ -289,6 +292,8 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
             body = clause[offset:]
         if _BESIDES_RE.match(body):
             return "plan", cs + offset
+        if connective and "建议" in connective.group() and len(body) >= MIN_PROPOSAL:
+            return "suggestion", cs + offset  # …，建议可以针对…: what follows 建议 is the call
         mark = marker(body)
         if mark is not None:
             kind, subj_end, mark_end = mark
@@ -315,6 +320,10 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
             ):
                 own = speaker.own or own_subject
                 return ("plan" if own else "suggestion"), cs + offset
+            elif said and _RESUMPTIVE_RE.fullmatch(subject) and previous is not None:
+                # 职业别的薪资差异，这部分都要公告: the topic stated before, taken up by 这
+                return ("plan" if speaker.own else "suggestion"), previous
+        previous = cs + offset if mark is None and not connective else None
         if lead and speaker.own and body:
             return "plan", cs + offset
     return None

@@ -53,6 +53,21 @@ _MANDATE_NAME_RE = re.compile(
 )
 
 
+# 某市产业总工会王某认为: an organisation and then the name of its spokesperson, no title
+# between (any surname, even a rare one, since the organisation and the verb frame it)
+_ORG_NAME_RE = re.compile(
+    r"(?:^|(?<=[，。；：“”、\s]))([\u4e00-\u9fff]{2,20}?(?:工会|协会|基金会|商会|学会|联合会|总会|联盟|公司|集团|大学|学院|"
+    rf"医院|银行|研究院|研究所|中心|党))([\u4e00-\u9fff]{{2,3}}?)(?={MANDATE}?(?:{SAY}))"
+)
+
+
+# 劳团也希望…, 某商会呼吁…: a body of people making its call, no person named
+_BODY_CALL_RE = re.compile(
+    r"(?:^|(?<=[，。；：“”\s]))([\u4e00-\u9fff]{1,12}?(?:团|团体|工会|协会|商会|联盟|组织|政党|党|界))"
+    r"(?:也|还|则|亦|均|都)?(希望|呼吁|建议|要求|促请|敦促|主张)"
+)
+
+
 _GUEST_RE = re.compile(rf"^(.+?)\s+({_NAME_LAZY})$")
 
 
@@ -231,6 +246,17 @@ class Finder:
         for p in art.paragraphs:
             if p.role != "body":
                 continue
+            for m in _ORG_NAME_RE.finditer(p.text):
+                name = m.group(2)
+                if (
+                    name in self.known
+                    or _is_common_word(name)
+                    or _is_common_word(name[:2])  # 工会团体: the organisation's word goes on
+                    or name[-1] in "也还则都亦均"
+                    or re.search(_TITLES, name)
+                ):
+                    continue
+                self._register(name, p.orig[m.start(2) : m.end(2)], p.orig[m.start(1) : m.end(1)], m.group(1))
             for m in _MANDATE_NAME_RE.finditer(p.text):
                 name = m.group(1)
                 if name not in self.known and not self._doubtful(name):
@@ -304,6 +330,9 @@ class Finder:
         if conference:
             name = orig[conference.start(1) : conference.end(1)]
             offer(conference.start(), Speaker(None, None, name, True, None, issuer=True), conference.end(), "提出")
+        for m in _BODY_CALL_RE.finditer(text):
+            group = orig[m.start(1) : m.end(1)]
+            offer(m.start(), Speaker(None, group, group, False, m.group(1)), m.end(), m.group(2))
         for m in _GROUP_SPEAKER_RE.finditer(text):
             offer(m.start(), None, m.end(), "")
         return best
