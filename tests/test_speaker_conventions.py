@@ -220,3 +220,13 @@ def test_a_body_of_people_makes_its_call():
     (p,) = find_proposals(art)
     assert p.speaker is None and p.body and p.body.endswith("团体")
     assert p.text.startswith("能延长带薪育儿假") or p.text.startswith("延长带薪育儿假")
+
+
+def test_a_title_joined_by_de_and_the_pronoun_after_it():
+    art = article(
+        "某党议员何志明认为，政府应向长者发放交通补贴。",
+        "刚当选某区议员的吕嘉言，今早也与局长会面，他表示向局长提出多项建议，包括增加社区诊所名额、延长图书馆开放时间等。",
+    )
+    props = find_proposals(art)
+    assert [p.speaker for p in props] == ["何志明", "吕嘉言", "吕嘉言"]
+    assert props[1].role == "某区议员"

@@ -71,7 +71,12 @@ _BODY_CALL_RE = re.compile(
 _GUEST_RE = re.compile(rf"^(.+?)\s+({_NAME_LAZY})$")
 
 
-_TITLE_BEFORE_RE = re.compile(rf"{_TITLES}\s?$")
+_TITLE_BEFORE_RE = re.compile(rf"{_TITLES}的?\s?$")
+
+
+# 刚当选某区议员的王某，…: a title chain joined to the name by 的, the name then set off
+_NEWLY_RE = re.compile(r"^(?:刚刚|刚|新|甫|同样新)?(?:当选|获选|上任|就任)(?:为)?")
+_ROLE_DE_NAME_RE = re.compile(rf"({_TITLES})的({_NAME_LAZY})(?=[，、]|今|也|在|于|昨|日前)")
 
 
 # A speaker line above an item: 市政协委员吴某：, 某局局长李某, 某大学校长钱某代表, 赵某代表
@@ -246,6 +251,16 @@ class Finder:
         for p in art.paragraphs:
             if p.role != "body":
                 continue
+            for m in _ROLE_DE_NAME_RE.finditer(p.text):
+                name = m.group(2)
+                if name in self.known or self._doubtful(name):
+                    continue
+                role = _role_before(p.text, m.end(1))
+                fresh = _NEWLY_RE.match(role)  # 刚当选…: how new the office is, not part of it
+                cut = fresh.end() if fresh else 0
+                if role[cut:]:
+                    orig_role = _role_before(p.text, m.end(1), p.orig)[cut:]
+                    self._register(name, p.orig[m.start(2) : m.end(2)], orig_role, role[cut:])
             for m in _ORG_NAME_RE.finditer(p.text):
                 name = m.group(2)
                 if (
@@ -306,8 +321,11 @@ class Finder:
             for m in re.finditer(pattern, text):
                 offer(m.start(), self.speaker(name), m.end(), m.group(1))
         for m in _PRONOUN_RE.finditer(text):
-            if current is not None and current.name:
-                offer(m.start(1), current, m.end(), m.group(2))
+            # 他/她 is the person named last before it in the sentence, else the current speaker
+            named = best if best is not None and best.at < m.start(1) and best.speaker else None
+            ref = named.speaker if named is not None and named.speaker and named.speaker.name else current
+            if ref is not None and ref.name:
+                offer(m.start(1), ref, m.end(), m.group(2))
         for m in _OFFICIAL_RE.finditer(text):
             role_end = text.index("负责人", m.end(2) if m.group(2) else m.end(1)) + 3
             body = orig[m.start(1) : m.end(1)] or None
