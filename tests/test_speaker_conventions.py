@@ -230,3 +230,15 @@ def test_a_title_joined_by_de_and_the_pronoun_after_it():
     props = find_proposals(art)
     assert [p.speaker for p in props] == ["何志明", "吕嘉言", "吕嘉言"]
     assert props[1].role == "某区议员"
+
+
+def test_listed_items_set_off_by_semicolons_keep_their_pairs():
+    art = article("某部部长严立新表示，今年会重点做好三件事，包括稳面积、提单产；强监管、严执法；优服务、惠民生。")
+    texts = [p.text for p in find_proposals(art)]
+    assert texts == ["稳面积、提单产", "强监管、严执法", "优服务、惠民生"]
+
+
+def test_the_place_a_speaker_governs_as_own_side():
+    art = article("某市市长黄启明表示，人工智能是重点，本市亦会利用新建的科学城，加强与邻近城市的科研合作。")
+    (p,) = find_proposals(art)
+    assert p.kind == "plan" and p.text.startswith("本市亦会利用新建的科学城")

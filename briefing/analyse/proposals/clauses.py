@@ -97,7 +97,9 @@ _PLAN_LEAD_RE = re.compile(r"^(?:(?:下一步|接下来|今后)[，,]?|(?:今年
 # A time as the whole subject of a plan: 今年会…, 明年将…
 _TIME_RE = re.compile(r"(?:今年|明年|后年|今后|未来|近期|下一步|年内|[0-9０-９一二三四五六七八九十两]+年(?:内)?)+")
 _TIME_TAIL_RE = re.compile(r"(?:今年|明年|今后|未来|近期|下一步|年内|[0-9一二三四五六七八九十两]+年内?)+$")
-_OWN_SUBJECT = re.compile(r"^(?:我们|我|本单位|公司|集团|企业|本集团|本公司)")
+_OWN_SUBJECT = re.compile(
+    r"^(?:我们|我|本单位|公司|集团|企业|本集团|本公司|本[港市省区县州国镇]|我[国省区县镇]|全[港市省区县])"
+)
 
 
 INSTITUTION_RE = re.compile(
@@ -159,7 +161,7 @@ MIN_ITEM = 4  # …unless it is an item of a listed set of measures (提供电�
 
 # 提出4项措施，包括：A、B、C; 建议包括A、B
 INCLUDES_RE = re.compile(
-    r"(?:提出|建议|倡议|要求|诉求)[^。；]{0,20}?(?:措施|建议|诉求|要求|举措|方案|意见)?[，]?包括[：]?"
+    r"(?:提出|建议|倡议|要求|诉求|做好|抓好|落实|推进)[^。；]{0,20}?(?:措施|建议|诉求|要求|举措|方案|意见|件事|项工作)?[，]?包括[：]?"
 )
 
 
@@ -375,7 +377,9 @@ def listed(sentence: str, kind: ProposalKind) -> list[tuple[ProposalKind, int, i
     pos = m.end()
     stop = re.search(r"[。！？]|等(?:[。，；]|$)", sentence[pos:])
     end = pos + stop.start() if stop else len(sentence)
-    for item in re.finditer(r"[^、；]+", sentence[pos:end]):
+    # items set off by ； keep their 、 inside: 要稳数量、强监管；提质量、优布局
+    separator = r"[^；]+" if "；" in sentence[pos:end] else r"[^、；]+"
+    for item in re.finditer(separator, sentence[pos:end]):
         out.append((kind, pos + item.start(), pos + item.end()))
     return out if len(out) >= 2 else []
 
