@@ -242,3 +242,23 @@ def test_the_place_a_speaker_governs_as_own_side():
     art = article("某市市长黄启明表示，人工智能是重点，本市亦会利用新建的科学城，加强与邻近城市的科研合作。")
     (p,) = find_proposals(art)
     assert p.kind == "plan" and p.text.startswith("本市亦会利用新建的科学城")
+
+
+def test_a_column_in_a_deputys_voice_without_a_name():
+    art = article(
+        "乡村教育是阻断贫困代际传递的重要途径。",
+        "乡村振兴要完善农村职业教育体系，扩大优质教育资源覆盖面。",
+        "建立科学的考评体系是推进教育扶贫的重要抓手。在资金投入层面，建议设立乡村教师培养专项资金。",
+        title="教育扶贫要扶志更要扶智（代表之声）",
+    )
+    props = find_proposals(art)
+    assert [p.text for p in props] == [
+        "乡村振兴要完善农村职业教育体系，扩大优质教育资源覆盖面",
+        "设立乡村教师培养专项资金",
+    ]
+    assert all(p.speaker is None and p.role == "代表" for p in props)
+
+
+def test_words_that_only_look_like_modals():
+    assert marker("光伏作为可再生能源的重要组成部分") is None
+    assert marker("特区政府应为本地可再生能源发展制定更高的目标") == ("modal", 4, 5)

@@ -23,7 +23,9 @@ from .lexicon import (
     FUTURE,
     FUTURE_VERBS,
     MODAL,
+    NOT_MODAL_KE,
     NOT_MODAL_YAO,
+    NOT_MODAL_YING,
     SUGGEST_VERBS,
     WEAK_FUTURE,
     WEAK_MODAL,
@@ -65,6 +67,10 @@ _CALL_LEAD_RE = re.compile(
     r"^(?:因此|为此|对此|同时|此外|另外|最后|[，\s])*(?:我们?|他|她)?(?:还|也|并|同时|进一步)*"
     + alternation(SUGGEST_VERBS)
     + "[，：]?"
+)
+# 建立…体系是推进…的重要抓手: a judgement about a measure, not the measure itself
+_JUDGEMENT_RE = re.compile(
+    r"^[^，。；：]{2,40}?是[^，。；：]{0,30}(?:关键|抓手|途径|举措|前提|基础|保障|重点|核心|根本|必然)"
 )
 # Where a measure is placed before its verb: 在某规划中，设置…  通过制定…，加大…
 _FRAME_RE = re.compile(r"^(?:[，\s]|在[^，。；“”]{2,30}(?:中|上|里|内|方面|层面|领域)，)+")
@@ -140,6 +146,8 @@ _ACTOR_RE = re.compile(
 
 
 # A topic that points back (这/那/其/它…) is not the subject of a call.
+# Modal characters the tokenizer may join with the next word, and their words that are no modal.
+_NOT_JOINED_MODAL = {"要": NOT_MODAL_YAO, "应": NOT_MODAL_YING}
 # What a measure will bring, said after 将 with no subject of its own.
 _EFFECT_RE = re.compile(r"(?:会)?(?:更|更加|更趋|有力|极大|大大|显著|明显|构筑|奠定|带来|增强|拉动|惠及|吸引)")
 # A subject that takes up the topic of the clause before: 这部分, 这些, 此事
@@ -223,8 +231,11 @@ def marker(clause: str) -> tuple[str, int, int] | None:
             return "future", start, end
         if token in WEAK_FUTURE and not _NOT_FUTURE_RE.match(clause[end:]):
             return "weak_future", pos, end
-        if len(token) == 2 and token[0] == "要" and token not in NOT_MODAL_YAO and token not in MODAL:
-            return "modal", pos, pos + 1  # 要持…: the tokenizer joined 要 with the verb after it
+        if len(token) == 2 and token not in MODAL and token not in _NOT_JOINED_MODAL.get(token[0], (token,)):
+            return "modal", pos, pos + 1  # 要持…, 应为…: the tokenizer joined the modal with the word after it
+        if token == "可" and clause.startswith(NOT_MODAL_KE, pos):
+            pos = end
+            continue
         if token in MODAL:
             if token in WEAK_MODAL and (pos == 0 or _IDIOM_RE.match(clause[pos:])):
                 return None  # 可以说是…, 可提升…: ability or a manner of speaking, not a call
@@ -433,7 +444,11 @@ def sentence_proposals(
     found = find_in_region(sentence, 0, speaker, said=quoted)
     if found is not None:
         return [(found[0], found[1], end)], found[0]
-    if voice and not any(_completed(c) for c in re.split(r"(?<=[，；])", sentence)):
+    if (
+        voice
+        and not any(_completed(c) for c in re.split(r"(?<=[，；])", sentence))
+        and not _JUDGEMENT_RE.match(sentence)
+    ):
         frame = _FRAME_RE.match(sentence)
         rest = sentence[frame.end() if frame else 0 :]
         if CONTINUES.match(rest) or _ACTION_RE.match(rest):
@@ -447,6 +462,7 @@ def sentence_proposals(
             or EXAMPLES_RE.match(sentence)
         )
         and not _completed(sentence)
+        and not _JUDGEMENT_RE.match(sentence)
     ):
         return [(carry, 0, end)], carry
     return [], carry

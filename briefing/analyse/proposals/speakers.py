@@ -68,6 +68,10 @@ _BODY_CALL_RE = re.compile(
 )
 
 
+# A column in the voice of a deputy, member or expert: （代表之声）, 委员建言, 专家手记
+_VOICE_COLUMN_RE = re.compile(r"(代表|委员|专家|学者)(?:之声|建言|手记|心声|来信|论坛|观点)")
+
+
 _GUEST_RE = re.compile(rf"^(.+?)\s+({_NAME_LAZY})$")
 
 
@@ -211,6 +215,7 @@ class Finder:
         self.spelled: dict[str, str] = {}  # name (analysis form) -> name as written
         self.role_text: dict[str, str] = {}  # name (analysis form) -> role, analysis form
         self.default: Speaker | None = None
+        self.voice = False  # the article is a column in the default speaker's own voice
         self.body_text = "".join(p.text for p in article.paragraphs)
         self.body_orig = "".join(p.orig for p in article.paragraphs)
         self._collect()
@@ -235,6 +240,12 @@ class Finder:
                 name = self._head_speaker(normalize_punctuation(line), line)
                 if name:
                     self.default = self.speaker(name)
+        for line in (art.title, art.kicker):
+            column = _VOICE_COLUMN_RE.search(normalize_punctuation(line or ""))
+            if column and self.default is None:
+                # 某某要瞄准…（代表之声）: the column speaks in a deputy's voice, unnamed
+                self.default = Speaker(None, column.group(1), None, False, column.group(1))
+                self.voice = True
         for p in art.paragraphs:
             if p.role != "body":
                 continue

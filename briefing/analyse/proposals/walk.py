@@ -58,7 +58,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
         return ()
     finder = Finder(article)
     out: list[Proposal] = []
-    state = _State(finder.default)
+    state = _State(finder.default, voice=finder.voice)
     bodies = [p.text for p in article.paragraphs if p.role == "body"]
     body_index = -1
     for pi, para in enumerate(article.paragraphs):
@@ -71,7 +71,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
         body_index += 1
         text = para.text
         if QUESTION_RE.match(text):
-            state = _State(finder.default)
+            state = _State(finder.default, voice=finder.voice)
             continue
         if text.startswith("——") and len(text) <= MAX_DASH_HEAD:
             continue  # ——促进生产，保障供应。 a dash-led subhead of the speaker's points, not a measure
@@ -119,8 +119,9 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                     state = _State(speaker_here, "plan" if props else state.carry)
             else:
                 quoted = text[:s].count("“") > text[:s].count("”")
+                voice = state.voice and not reported
                 props, state.carry = sentence_proposals(
-                    sentence, mention, state.speaker, state.carry, quoted, voice=state.voice and not reported
+                    sentence, mention, state.speaker, state.carry, quoted or voice, voice=voice
                 )
                 speaker_here = state.speaker
             if speaker_here is None:
