@@ -262,3 +262,23 @@ def test_a_column_in_a_deputys_voice_without_a_name():
 def test_words_that_only_look_like_modals():
     assert marker("光伏作为可再生能源的重要组成部分") is None
     assert marker("特区政府应为本地可再生能源发展制定更高的目标") == ("modal", 4, 5)
+
+
+def test_a_quotation_of_several_sentences_is_the_speaker_named_after_it():
+    art = article(
+        "某区区长冯立言说，今年重点抓产业。",
+        "“发展产业是关键。目前看，冷链物流仍是短板，应加快建设县域冷链物流中心。”某县县委书记严世明代表说，当地将新建冷库十座。",
+    )
+    props = find_proposals(art)
+    assert [p.speaker for p in props] == ["严世明", "严世明"]
+    assert props[0].text.endswith("应加快建设县域冷链物流中心")
+
+
+def test_amounts_needs_denials_and_confidence_are_not_calls():
+    for sentence in (
+        "钱立峰代表说，建设周期需6至8年，调运周期要30天左右。",
+        "钱立峰代表说，这并不是说要放松监管。",
+        "钱立峰代表说，我们一定可以从容应对新挑战。",
+        "钱立峰代表说，改造后建设周期也可大幅缩短。",
+    ):
+        assert find_proposals(article(sentence)) == (), sentence

@@ -148,6 +148,11 @@ _ACTOR_RE = re.compile(
 # A topic that points back (这/那/其/它…) is not the subject of a call.
 # Modal characters the tokenizer may join with the next word, and their words that are no modal.
 _NOT_JOINED_MODAL = {"要": NOT_MODAL_YAO, "应": NOT_MODAL_YING}
+# 周期也可大幅缩短: what can be achieved, not a call
+_DEGREE_RE = re.compile(r"(?:大幅|明显|显著|有效|大大|极大|更好|更快|逐步)")
+_QUANTITY_RE = re.compile(r"(?:约|大约|近|超过|至少|将近)?(?:\d|[一二三四五六七八九十两几半百千万]+[个天年月周元亿万])")
+_NEGATED_RE = re.compile(r"(?:不是说|不是|并非|并不|不|没有|无须|无需)$")
+_CERTAINTY_RE = re.compile(r"(?:一定|肯定|完全|必然|当然|仍然|同样|照样)$")
 # What a measure will bring, said after 将 with no subject of its own.
 _EFFECT_RE = re.compile(r"(?:会)?(?:更|更加|更趋|有力|极大|大大|显著|明显|构筑|奠定|带来|增强|拉动|惠及|吸引)")
 # A subject that takes up the topic of the clause before: 这部分, 这些, 此事
@@ -236,8 +241,10 @@ def marker(clause: str) -> tuple[str, int, int] | None:
         if token == "可" and clause.startswith(NOT_MODAL_KE, pos):
             pos = end
             continue
+        if token in MODAL and _QUANTITY_RE.match(clause, end):
+            return None  # 周期要30天, 投资需约2亿元: an amount needed, not a call
         if token in MODAL:
-            if token in WEAK_MODAL and (pos == 0 or _IDIOM_RE.match(clause[pos:])):
+            if token in WEAK_MODAL and (pos == 0 or _IDIOM_RE.match(clause[pos:]) or _DEGREE_RE.match(clause, end)):
                 return None  # 可以说是…, 可提升…: ability or a manner of speaking, not a call
             return "modal", pos, end
         pos = end
@@ -311,6 +318,8 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
         if mark is not None:
             kind, subj_end, mark_end = mark
             subject = re.sub(r"(?:还|也|亦|都|更|仍|继续|则|就|进一步)+$", "", body[:subj_end])
+            if _NEGATED_RE.search(subject) or (body[subj_end:mark_end] in WEAK_MODAL and _CERTAINTY_RE.search(subject)):
+                continue  # 不是说要…: denied; 一定可以…: confidence, not a call
             if PAST_RE.search(subject) or _asks(body) or _completed(body[mark_end:]):
                 continue
             own_subject = _OWN_SUBJECT.match(subject) is not None
@@ -422,7 +431,7 @@ def sentence_proposals(
             if led:
                 out.append(("suggestion", led.end(), close))
             else:
-                found = find_in_region(quote, 0, speaker)
+                found = find_in_region(quote, 0, speaker, said=True)
                 if found:
                     out.append((found[0], found[1], close))
     if mention is not None and mention.after:

@@ -86,28 +86,21 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
         para_found = False
         spans = split_spans(text)
         reported = False  # a verb of saying in this paragraph: reported speech, not the speaker's own text
+        owners: dict[int, Speaker] = {}  # sentences of a quotation, by the speaker it is attributed to
         for k, (s, e) in enumerate(spans):
             s = max(s, base)
             if e <= s:
                 continue
             sentence = text[s:e]
             mention = finder.mention(sentence, para.orig[s:e], state.speaker)
-            if (
-                mention is None
-                and sentence[:1] in "“‘"
-                and sentence.rstrip("。！？…")[-1:] in "”’"
-                and k + 1 < len(spans)
-            ):
-                # “……。”  X表示，…: the quotation is the words of the speaker named next
-                ns, ne = spans[k + 1]
-                following = finder.mention(text[ns:ne], para.orig[ns:ne], state.speaker)
-                # “……。”  X表示 / 某局局长X说 : the attribution opens the next sentence
-                if (
-                    following is not None
-                    and following.speaker is not None
-                    and not re.search(r"[，。；：“”]", text[ns : ns + following.at])
-                ):
-                    mention = Mention(following.speaker, len(sentence), 0, "")
+            if mention is None and k not in owners and sentence[:1] in "“‘":
+                owners.update(_quotation_owner(text, para.orig, spans, k, finder, state.speaker))
+            owner = owners.get(k)
+            if mention is None and owner is not None:
+                # “……。”  X表示，…: the quotation is the words of the speaker named after it
+                mention = Mention(owner, len(sentence), 0, "") if sentence[:1] in "“‘" else None
+                if owner != state.speaker:
+                    state = _State(owner)
             reported = reported or mention is not None
             if mention is not None and mention.speaker != state.speaker:
                 state = _State(mention.speaker)
@@ -118,7 +111,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                 if speaker_here is not None:
                     state = _State(speaker_here, "plan" if props else state.carry)
             else:
-                quoted = text[:s].count("“") > text[:s].count("”")
+                quoted = text[:s].count("“") > text[:s].count("”") or k in owners
                 voice = state.voice and not reported
                 props, state.carry = sentence_proposals(
                     sentence, mention, state.speaker, state.carry, quoted or voice, voice=voice
@@ -158,6 +151,29 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
 MAX_DASH_HEAD = 24  # characters of a dash-led line that heads the points after it
 
 _DIPLOMATIC_RE = re.compile(alternation(DIPLOMATIC))
+
+
+def _quotation_owner(
+    text: str, orig: str, spans: list[tuple[int, int]], k: int, finder: Finder, current: Speaker | None
+) -> dict[int, Speaker]:
+    """The speaker of a quotation that opens sentence ``k`` and is attributed right
+    after it closes (“……。……。”某局局长X说), for each sentence it spans."""
+    depth = 0
+    for j in range(k, len(spans)):
+        s, e = spans[j]
+        for ch in text[s:e]:
+            depth += 1 if ch in "“‘" else -1 if ch in "”’" else 0
+        if depth > 0:
+            continue
+        if text[s:e].rstrip("。！？…")[-1:] not in "”’" or j + 1 >= len(spans):
+            return {}
+        ns, ne = spans[j + 1]
+        following = finder.mention(text[ns:ne], orig[ns:ne], current)
+        # the attribution opens the next sentence: X表示 / 某局局长X说
+        if following is None or following.speaker is None or re.search(r"[，。；：“”]", text[ns : ns + following.at]):
+            return {}
+        return dict.fromkeys(range(k, j + 1), following.speaker)
+    return {}
 
 
 # The body that opens a sentence listing measures: 某党派议员今日与官员会面，提出…
