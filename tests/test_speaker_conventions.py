@@ -282,3 +282,12 @@ def test_amounts_needs_denials_and_confidence_are_not_calls():
         "钱立峰代表说，改造后建设周期也可大幅缩短。",
     ):
         assert find_proposals(article(sentence)) == (), sentence
+
+
+def test_the_sentences_after_a_verb_of_saying_go_on_with_the_speakers_words():
+    art = article(
+        "某局司长柳明哲表示，网约车平台是新事物。一定要持包容审慎的态度，实行分类监管。",
+        "柳明哲还表示，许多真正需要培训的司机却没有被覆盖。",
+    )
+    (p,) = find_proposals(art)
+    assert p.speaker == "柳明哲" and p.text.startswith("一定要持包容审慎的态度")

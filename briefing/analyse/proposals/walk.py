@@ -113,8 +113,10 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
             else:
                 quoted = text[:s].count("“") > text[:s].count("”") or k in owners
                 voice = state.voice and not reported
+                # after 某某表示，… the paragraph's next sentences go on with the speaker's words
+                said = quoted or voice or (reported and mention is None and _CALL_MODAL_RE.search(sentence) is not None)
                 props, state.carry = sentence_proposals(
-                    sentence, mention, state.speaker, state.carry, quoted or voice, voice=voice
+                    sentence, mention, state.speaker, state.carry, said, voice=voice
                 )
                 speaker_here = state.speaker
             if speaker_here is None:
@@ -147,6 +149,10 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
             state = replace(state, carry=None)
     return tuple(out)
 
+
+# The modals of a call (not 需要, which is as often a verb of need): a sentence after
+# 某某表示，… that has one goes on with the speaker's words.
+_CALL_MODAL_RE = re.compile(r"应该|应当|必须|一定要|(?<![需只主重])要(?![求素点是么不])|应(?![用对急届聘邀变付答])")
 
 MAX_DASH_HEAD = 24  # characters of a dash-led line that heads the points after it
 
