@@ -291,3 +291,9 @@ def test_the_sentences_after_a_verb_of_saying_go_on_with_the_speakers_words():
     )
     (p,) = find_proposals(art)
     assert p.speaker == "柳明哲" and p.text.startswith("一定要持包容审慎的态度")
+
+
+def test_a_body_speaking_for_itself():
+    art = article("多家机构宣布愿提供帮助。某网络科技公司也表示将利用数字技术搭建线上展馆，让受损文物重新展出。")
+    (p,) = find_proposals(art)
+    assert (p.speaker, p.body, p.kind) == (None, "某网络科技公司", "plan")

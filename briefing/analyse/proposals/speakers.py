@@ -72,6 +72,13 @@ _BODY_CALL_RE = re.compile(
 _VOICE_COLUMN_RE = re.compile(r"(代表|委员|专家|学者)(?:之声|建言|手记|心声|来信|论坛|观点)")
 
 
+# 某公司也表示，…; 某某局指出，…: a body speaking for itself, no person named
+_BODY_SAYS_RE = re.compile(
+    r"(?:^|(?<=[，。；：“”\s]))([\u4e00-\u9fff]{2,16}?(?:公司|集团|银行|协会|商会|联合会|研究院|政府|委员会|办公室|部|局|署))"
+    rf"(?:也|还|则|亦|均|都|同时)?({SAY})"
+)
+
+
 _GUEST_RE = re.compile(rf"^(.+?)\s+({_NAME_LAZY})$")
 
 
@@ -359,6 +366,10 @@ class Finder:
         if conference:
             name = orig[conference.start(1) : conference.end(1)]
             offer(conference.start(), Speaker(None, None, name, True, None, issuer=True), conference.end(), "提出")
+        for m in _BODY_SAYS_RE.finditer(text):
+            start = m.start(1) + (1 if text[m.start(1)] in "该該" else 0)
+            body = orig[start : m.end(1)]
+            offer(m.start(), Speaker(None, body, body, True, text[start : m.end(1)]), m.end(), m.group(2))
         for m in _BODY_CALL_RE.finditer(text):
             group = orig[m.start(1) : m.end(1)]
             offer(m.start(), Speaker(None, group, group, False, m.group(1)), m.end(), m.group(2))
