@@ -297,3 +297,8 @@ def test_a_body_speaking_for_itself():
     art = article("多家机构宣布愿提供帮助。某网络科技公司也表示将利用数字技术搭建线上展馆，让受损文物重新展出。")
     (p,) = find_proposals(art)
     assert (p.speaker, p.body, p.kind) == (None, "某网络科技公司", "plan")
+
+
+def test_what_everyone_ought_to_do_is_an_exhortation():
+    art = article("某市市长房志明说，无论城市还是乡村，都要靠基层干部带头。我们都要做好、做到位。")
+    assert find_proposals(art) == ()

@@ -151,6 +151,7 @@ _NOT_JOINED_MODAL = {"要": NOT_MODAL_YAO, "应": NOT_MODAL_YING}
 # 周期也可大幅缩短: what can be achieved, not a call
 _DEGREE_RE = re.compile(r"(?:大幅|明显|显著|有效|大大|极大|更好|更快|逐步)")
 _RELATIVE_RE = re.compile(r"[^，。；]{0,12}的[^，。；]{1,8}?(?:却|没有|未|不|被)")
+_EVERYONE_RE = re.compile(r"(?:我们|大家|人人|各方)?都")
 _QUANTITY_RE = re.compile(r"(?:约|大约|近|超过|至少|将近)?(?:\d|[一二三四五六七八九十两几半百千万]+[个天年月周元亿万])")
 _NEGATED_RE = re.compile(r"(?:不是说|不是|并非|并不|不|没有|无须|无需)$")
 _CERTAINTY_RE = re.compile(r"(?:一定|肯定|完全|必然|当然|仍然|同样|照样)$")
@@ -320,6 +321,8 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
         mark = marker(body)
         if mark is not None:
             kind, subj_end, mark_end = mark
+            if _EVERYONE_RE.fullmatch(body[:subj_end]):
+                continue  # 都要…, 我们都要…: what everyone ought to do, an exhortation
             subject = re.sub(r"(?:还|也|亦|都|更|仍|继续|则|就|进一步)+$", "", body[:subj_end])
             if _NEGATED_RE.search(subject) or (body[subj_end:mark_end] in WEAK_MODAL and _CERTAINTY_RE.search(subject)):
                 continue  # 不是说要…: denied; 一定可以…: confidence, not a call
