@@ -152,6 +152,7 @@ _NOT_JOINED_MODAL = {"要": NOT_MODAL_YAO, "应": NOT_MODAL_YING}
 _DEGREE_RE = re.compile(r"(?:大幅|明显|显著|有效|大大|极大|更好|更快|逐步)")
 _RELATIVE_RE = re.compile(r"[^，。；]{0,12}的[^，。；]{1,8}?(?:却|没有|未|不|被)")
 _EVERYONE_RE = re.compile(r"(?:我们|大家|人人|各方)?都")
+_NOT_CALL_YAO = ("要想", "要是", "要么", "要不")
 _QUANTITY_RE = re.compile(r"(?:约|大约|近|超过|至少|将近)?(?:\d|[一二三四五六七八九十两几半百千万]+[个天年月周元亿万])")
 _NEGATED_RE = re.compile(r"(?:不是说|不是|并非|并不|不|没有|无须|无需)$")
 _CERTAINTY_RE = re.compile(r"(?:一定|肯定|完全|必然|当然|仍然|同样|照样)$")
@@ -243,6 +244,10 @@ def marker(clause: str) -> tuple[str, int, int] | None:
         if token == "可" and clause.startswith(NOT_MODAL_KE, pos):
             pos = end
             continue
+        if token in MODAL and (clause[end : end + 1] == "的" or clause.startswith(_NOT_CALL_YAO, pos)):
+            return None  # 需要的投资…: what is needed; 要想…, 要是…: if
+        if token in MODAL and _IDIOM_RE.match(clause, pos):
+            return None  # 应该说…: a manner of speaking
         if token in MODAL and _QUANTITY_RE.match(clause, end):
             return None  # 周期要30天, 投资需约2亿元: an amount needed, not a call
         if token in ("需要", "需") and _RELATIVE_RE.match(clause, end):
