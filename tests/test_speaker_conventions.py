@@ -302,3 +302,9 @@ def test_a_body_speaking_for_itself():
 def test_what_everyone_ought_to_do_is_an_exhortation():
     art = article("某市市长房志明说，无论城市还是乡村，都要靠基层干部带头。我们都要做好、做到位。")
     assert find_proposals(art) == ()
+
+
+def test_deputies_and_members_speaking_together():
+    art = article("物价稳，民心才能稳。代表委员表示，要加快落实保供稳价政策，兜住困难群众基本生活底线。")
+    (p,) = find_proposals(art)
+    assert (p.speaker, p.role) == (None, "代表委员")

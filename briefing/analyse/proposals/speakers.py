@@ -137,6 +137,14 @@ _GROUP_SPEAKER_RE = re.compile(
 )
 
 
+# Deputies, members or experts speaking together (代表委员表示, 一些委员认为): a
+# collective proposer, named by the group.
+_COLLECTIVE_RE = re.compile(
+    r"(?:^|(?<=[，。；：”\s]))(?:一些|部分|多位|不少|与会|多名)?(代表委员|人大代表|政协委员|专家学者|专家)"
+    r"(?:普遍|纷纷|一致|也|还|都)?(认为|表示|建议|指出|呼吁|强调)"
+)
+
+
 _COMMON_WORD_FREQ = 50  # a jieba dictionary word this frequent is a word, not a name
 
 
@@ -373,6 +381,9 @@ class Finder:
         for m in _BODY_CALL_RE.finditer(text):
             group = orig[m.start(1) : m.end(1)]
             offer(m.start(), Speaker(None, group, group, False, m.group(1)), m.end(), m.group(2))
+        for m in _COLLECTIVE_RE.finditer(text):
+            group = orig[m.start(1) : m.end(1)]
+            offer(m.start(), Speaker(None, group, None, False, m.group(1)), m.end(), m.group(2))
         for m in _GROUP_SPEAKER_RE.finditer(text):
             offer(m.start(), None, m.end(), "")
         return best
