@@ -308,3 +308,9 @@ def test_deputies_and_members_speaking_together():
     art = article("物价稳，民心才能稳。代表委员表示，要加快落实保供稳价政策，兜住困难群众基本生活底线。")
     (p,) = find_proposals(art)
     assert (p.speaker, p.role) == (None, "代表委员")
+
+
+def test_hui_joined_to_the_next_word_by_the_tokenizer():
+    art = article("某省省长董立新表示，受灾害影响，任务更重了。我们会多策并举，特别是要把困难群众的基本生活保障好。")
+    (p,) = find_proposals(art)
+    assert p.text.startswith("我们会多策并举")

@@ -23,6 +23,7 @@ from .lexicon import (
     FUTURE,
     FUTURE_VERBS,
     MODAL,
+    NOT_FUTURE_HUI,
     NOT_MODAL_KE,
     NOT_MODAL_YAO,
     NOT_MODAL_YING,
@@ -239,6 +240,8 @@ def marker(clause: str) -> tuple[str, int, int] | None:
             return "future", start, end
         if token in WEAK_FUTURE and not _NOT_FUTURE_RE.match(clause[end:]):
             return "weak_future", pos, end
+        if len(token) in (2, 3) and token[0] in WEAK_FUTURE and token[:2] not in NOT_FUTURE_HUI and pos > 0:
+            return "weak_future", pos, pos + 1  # 会多策…: the tokenizer joined 会 with the word after it
         if len(token) == 2 and token not in MODAL and token not in _NOT_JOINED_MODAL.get(token[0], (token,)):
             return "modal", pos, pos + 1  # 要持…, 应为…: the tokenizer joined the modal with the word after it
         if token == "可" and clause.startswith(NOT_MODAL_KE, pos):
