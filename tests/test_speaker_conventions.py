@@ -314,3 +314,11 @@ def test_hui_joined_to_the_next_word_by_the_tokenizer():
     art = article("某省省长董立新表示，受灾害影响，任务更重了。我们会多策并举，特别是要把困难群众的基本生活保障好。")
     (p,) = find_proposals(art)
     assert p.text.startswith("我们会多策并举")
+
+
+def test_a_reported_belief_is_not_the_call():
+    art = article(
+        "某集团董事长聂志远委员说，不少家长认为要成才就要上大学，应引导群众正确看待职业教育。",
+    )
+    texts = [p.text for p in find_proposals(art)]
+    assert texts == ["应引导群众正确看待职业教育"]

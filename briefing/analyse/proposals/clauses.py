@@ -155,7 +155,8 @@ _RELATIVE_RE = re.compile(r"[^，。；]{0,12}的[^，。；]{1,8}?(?:却|没有
 _EVERYONE_RE = re.compile(r"(?:我们|大家|人人|各方)?都")
 _NOT_CALL_YAO = ("要想", "要是", "要么", "要不")
 _QUANTITY_RE = re.compile(r"(?:约|大约|近|超过|至少|将近)?(?:\d|[一二三四五六七八九十两几半百千万]+[个天年月周元亿万])")
-_NEGATED_RE = re.compile(r"(?:不是说|不是|并非|并不|不|没有|无须|无需)$")
+# A subject that denies the call (不是说要…) or reports a belief (认为要…, 认识到要…)
+_NEGATED_RE = re.compile(r"(?:不是说|不是|并非|并不|不|没有|无须|无需|认为|觉得|以为|认识到|意识到|体会到|感到)$")
 _CERTAINTY_RE = re.compile(r"(?:一定|肯定|完全|必然|当然|仍然|同样|照样)$")
 # What a measure will bring, said after 将 with no subject of its own.
 _EFFECT_RE = re.compile(r"(?:会)?(?:更|更加|更趋|有力|极大|大大|显著|明显|构筑|奠定|带来|增强|拉动|惠及|吸引)")
