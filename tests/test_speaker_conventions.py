@@ -322,3 +322,12 @@ def test_a_reported_belief_is_not_the_call():
     )
     texts = [p.text for p in find_proposals(art)]
     assert texts == ["应引导群众正确看待职业教育"]
+
+
+def test_weighing_two_aims_is_no_measure_unless_it_is_called_for():
+    art = article(
+        "某市市长邵国平说，我们既要把握节奏，还要把握分寸。",
+        "邵国平建议，在抓发展时，既要算经济账，还要算生态账，把生态保护纳入考核。",
+    )
+    (p,) = find_proposals(art)
+    assert p.text.startswith("在抓发展时，既要算经济账")

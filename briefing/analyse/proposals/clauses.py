@@ -154,6 +154,7 @@ _DEGREE_RE = re.compile(r"(?:大幅|明显|显著|有效|大大|极大|更好|�
 _RELATIVE_RE = re.compile(r"[^，。；]{0,12}的[^，。；]{1,8}?(?:却|没有|未|不|被)")
 _EVERYONE_RE = re.compile(r"(?:我们|大家|人人|各方)?都")
 _NOT_CALL_YAO = ("要想", "要是", "要么", "要不")
+_BALANCE_RE = re.compile(r"既要[^。；！？]*?[，、]?(?:又要|还要|也要|更要|又得|也得)")
 _QUANTITY_RE = re.compile(r"(?:约|大约|近|超过|至少|将近)?(?:\d|[一二三四五六七八九十两几半百千万]+[个天年月周元亿万])")
 # A subject that denies the call (不是说要…) or reports a belief (认为要…, 认识到要…)
 _NEGATED_RE = re.compile(r"(?:不是说|不是|并非|并不|不|没有|无须|无需|认为|觉得|以为|认识到|意识到|体会到|感到)$")
@@ -311,6 +312,8 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
     """The first clause from ``start`` that states a measure: its kind and where it starts.
     ``said``: the clause is reported after a verb of saying, where a modal after any
     short topic (保供应要…, 新型城镇化建设要…) states the speaker's call."""
+    if _BALANCE_RE.search(sentence, start):
+        return None  # 既要…，又要…: weighing two aims against each other, not a measure
     previous: int | None = None  # the clause before, when it is a bare topic
     for cs in _clauses(sentence, start):
         clause = sentence[cs:]
