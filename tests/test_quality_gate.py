@@ -156,7 +156,7 @@ def test_key_figures_against_the_annotated_ones(seed_briefing, gold):
 
 # Pages of other outlets (shared/dev), scored with the judge's own scorer, whole set
 # and per outlet.  Pinned at the figures reached so far; they only go up.
-DEV_MINIMUMS = {"segmentation": 0.95, "proposals": 0.70, "speaker": 0.97, "themes": 0.79, "verbatim": 1.0}
+DEV_MINIMUMS = {"segmentation": 0.95, "proposals": 0.74, "speaker": 0.98, "themes": 0.80, "verbatim": 1.0}
 
 
 MAX_REFLOW_LOSS = 0.10
