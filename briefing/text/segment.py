@@ -286,6 +286,8 @@ class _Segmenter:
                 self.owner[i] = cur
                 if block.byline is not None and cur.byline is None:
                     cur.byline = block.byline
+                elif block.byline is not None:
+                    self.dropped.append(Dropped(block.lines[0], block.byline, "dateline after the byline"))
             elif kind == "byline" and cur.byline is None and not cur.paras:
                 cur.byline = block.orig
             elif kind == "credit":
