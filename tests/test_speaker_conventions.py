@@ -331,3 +331,13 @@ def test_weighing_two_aims_is_no_measure_unless_it_is_called_for():
     )
     (p,) = find_proposals(art)
     assert p.text.startswith("在抓发展时，既要算经济账")
+
+
+def test_an_officials_quoted_action_is_the_bodys_plan_but_not_an_achievement():
+    art = article(
+        "“在全国率先建设数据要素交易中心，面向中小企业开放公共数据。”某市经信局副局长沈立波表示。",
+        "“通过加快建设重大科技基础设施，本市现已形成国家重点实验室十个。”某市科委主任谷明华介绍。",
+    )
+    (p,) = find_proposals(art)
+    assert (p.speaker, p.kind) == ("沈立波", "plan")
+    assert p.text.startswith("在全国率先建设数据要素交易中心")

@@ -71,7 +71,7 @@ _CALL_LEAD_RE = re.compile(
 )
 # 建立…体系是推进…的重要抓手: a judgement about a measure, not the measure itself
 _JUDGEMENT_RE = re.compile(
-    r"^[^，。；：]{2,40}?是[^，。；：]{0,30}(?:关键|抓手|途径|举措|前提|基础|保障|重点|核心|根本|必然)"
+    r"^[^，。；：]{2,40}?是[^，。；：]{0,30}(?:关键|抓手|途径|举措|前提|基础|保障|重点|核心|根本|必然|支撑|动力|引擎|保证|方向)"
 )
 # Where a measure is placed before its verb: 在某规划中，设置…  通过制定…，加大…
 _FRAME_RE = re.compile(r"^(?:[，\s]|在[^，。；“”]{2,30}(?:中|上|里|内|方面|层面|领域)，)+")
@@ -80,6 +80,20 @@ _ACTION_RE = re.compile(
     r"^(?:通过|适度|适当|提高|增加|减免|减少|取消|放开|设置|扩大|缩小|延长|修订|修改|制定|简化|规范|"
     r"允许|将)"
 )
+
+
+def opens_with_action(sentence: str, lead: bool = False) -> bool:
+    """The sentence states a measure by its verb, with no modal: 适度提高…, 通过制定…，
+    在全国率先建设… (a column in the speaker's voice, an official's quoted words)."""
+    if any(_completed(c) for c in re.split(r"(?<=[，；])", sentence)) or _JUDGEMENT_RE.match(sentence):
+        return False
+    frame = _FRAME_RE.match(sentence)
+    rest = sentence[frame.end() if frame else 0 :]
+    return bool(CONTINUES.match(rest) or _ACTION_RE.match(rest) or (lead and _LEAD_ACTION_RE.match(rest)))
+
+
+# 在全国率先建设…: where, then an adverb that leads an action
+_LEAD_ACTION_RE = re.compile(r"^(?:在[^，。；“”]{1,6})?(?:率先|全面|大力|加快|积极|持续)")
 # The measures a speaker announced, given one by one: 如：在供给侧，…；在需求侧，…
 EXAMPLES_RE = re.compile(r"^(?:如|比如|例如|譬如)[：，]")
 # A clause that only announces the measures to come: 将从三方面发力, 重点做好三件事
@@ -212,10 +226,14 @@ def _asks(text: str) -> bool:
 _QUOTED_RE = re.compile(r"“[^“”]*”|‘[^‘’]*’")
 
 
+_DONE_WORDS = frozenset({"已经", "现已", "业已", "早已", "均已"})
+
+
 def _completed(text: str) -> bool:
     """The first clause of ``text`` reports something done (…保障了…, 已…): not a measure."""
     clause = re.split(r"[，。；！？]", text, maxsplit=1)[0]
-    return "了" in words(clause) or clause.startswith("已")
+    tokens = words(clause)
+    return "了" in tokens or clause.startswith("已") or any(t in _DONE_WORDS for t in tokens)
 
 
 def marker(clause: str) -> tuple[str, int, int] | None:
@@ -452,6 +470,9 @@ def sentence_proposals(
                 found = find_in_region(quote, 0, speaker, said=True)
                 if found:
                     out.append((found[0], found[1], close))
+                elif speaker.own and opens_with_action(quote[1:], lead=True):
+                    # “在全国率先建设……。”某局副局长X表示: an official states the body's action
+                    out.append(("plan", 1, close))
     if mention is not None and mention.after:
         rest = sentence[mention.after :]
         start = mention.after + len(rest) - len(rest.lstrip("，：: "))
@@ -471,16 +492,9 @@ def sentence_proposals(
     found = find_in_region(sentence, 0, speaker, said=quoted)
     if found is not None:
         return [(found[0], found[1], end)], found[0]
-    if (
-        voice
-        and not any(_completed(c) for c in re.split(r"(?<=[，；])", sentence))
-        and not _JUDGEMENT_RE.match(sentence)
-    ):
-        frame = _FRAME_RE.match(sentence)
-        rest = sentence[frame.end() if frame else 0 :]
-        if CONTINUES.match(rest) or _ACTION_RE.match(rest):
-            kind: ProposalKind = "plan" if speaker.own else "suggestion"
-            return [(kind, 0, end)], kind
+    if voice and opens_with_action(sentence):
+        kind: ProposalKind = "plan" if speaker.own else "suggestion"
+        return [(kind, 0, end)], kind
     if (
         carry
         and (
