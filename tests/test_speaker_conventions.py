@@ -341,3 +341,12 @@ def test_an_officials_quoted_action_is_the_bodys_plan_but_not_an_achievement():
     (p,) = find_proposals(art)
     assert (p.speaker, p.kind) == ("沈立波", "plan")
     assert p.text.startswith("在全国率先建设数据要素交易中心")
+
+
+def test_what_a_thing_can_do_is_no_call():
+    art = article(
+        "某铁路公司总工程师彭立群说，新线路可以替代远距离卡车运输，减缓公路运输压力。",
+        "彭立群还说，沿线政府可以设立专项资金，支持货运场站建设。",
+    )
+    (p,) = find_proposals(art)
+    assert p.text.startswith("沿线政府可以设立专项资金")

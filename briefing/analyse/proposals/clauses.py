@@ -359,6 +359,10 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
             if PAST_RE.search(subject) or _asks(body) or _completed(body[mark_end:]):
                 continue
             own_subject = _OWN_SUBJECT.match(subject) is not None
+            if body[subj_end:mark_end] in WEAK_MODAL and not (
+                own_subject or _ACTOR_RE.search(subject) or is_body(subject) or is_place(subject)
+            ):
+                continue  # 铁路可以替代…: what a thing can do; a call with 可以 has an actor
             if kind == "future":
                 subject = _TIME_TAIL_RE.sub("", subject)  # 某集团未来将…, 某局下一步将…
                 if _EFFECT_RE.match(body[mark_end:]) and not (own_subject or (subject and is_body(subject))):
