@@ -89,7 +89,9 @@ def opens_with_action(sentence: str, lead: bool = False) -> bool:
         return False
     frame = _FRAME_RE.match(sentence)
     rest = sentence[frame.end() if frame else 0 :]
-    return bool(CONTINUES.match(rest) or _ACTION_RE.match(rest) or (lead and _LEAD_ACTION_RE.match(rest)))
+    if lead:  # words quoted in a report: 通过…，… tells more often how something was done
+        return bool(CONTINUES.match(rest) or _LEAD_ACTION_RE.match(rest))
+    return bool(CONTINUES.match(rest) or _ACTION_RE.match(rest))
 
 
 # 在全国率先建设…: where, then an adverb that leads an action
