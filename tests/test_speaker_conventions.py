@@ -350,3 +350,9 @@ def test_what_a_thing_can_do_is_no_call():
     )
     (p,) = find_proposals(art)
     assert p.text.startswith("沿线政府可以设立专项资金")
+
+
+def test_yuanyi_marks_a_plan_of_the_speakers_own_side():
+    art = article("某省省长魏东明表示，我们愿意进口更多邻省的农产品，共建区域大市场。他说，愿望总是好的。")
+    (p,) = find_proposals(art)
+    assert p.kind == "plan" and p.text.startswith("我们愿意进口更多邻省的农产品")

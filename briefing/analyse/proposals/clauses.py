@@ -164,6 +164,7 @@ _ACTOR_RE = re.compile(
 
 # A topic that points back (这/那/其/它…) is not the subject of a call.
 # Modal characters the tokenizer may join with the next word, and their words that are no modal.
+_JOINED_FUTURE = {"会": NOT_FUTURE_HUI, "愿": frozenset({"愿望", "愿景", "愿意"})}
 _NOT_JOINED_MODAL = {"要": NOT_MODAL_YAO, "应": NOT_MODAL_YING}
 # 周期也可大幅缩短: what can be achieved, not a call
 _DEGREE_RE = re.compile(r"(?:大幅|明显|显著|有效|大大|极大|更好|更快|逐步)")
@@ -262,7 +263,12 @@ def marker(clause: str) -> tuple[str, int, int] | None:
             return "future", start, end
         if token in WEAK_FUTURE and not _NOT_FUTURE_RE.match(clause[end:]):
             return "weak_future", pos, end
-        if len(token) in (2, 3) and token[0] in WEAK_FUTURE and token[:2] not in NOT_FUTURE_HUI and pos > 0:
+        if (
+            len(token) in (2, 3)
+            and token[0] in _JOINED_FUTURE
+            and token[:2] not in _JOINED_FUTURE[token[0]]
+            and pos > 0
+        ):
             return "weak_future", pos, pos + 1  # 会多策…: the tokenizer joined 会 with the word after it
         if len(token) == 2 and token not in MODAL and token not in _NOT_JOINED_MODAL.get(token[0], (token,)):
             return "modal", pos, pos + 1  # 要持…, 应为…: the tokenizer joined the modal with the word after it
