@@ -356,3 +356,12 @@ def test_yuanyi_marks_a_plan_of_the_speakers_own_side():
     art = article("某省省长魏东明表示，我们愿意进口更多邻省的农产品，共建区域大市场。他说，愿望总是好的。")
     (p,) = find_proposals(art)
     assert p.kind == "plan" and p.text.startswith("我们愿意进口更多邻省的农产品")
+
+
+def test_a_drafter_explaining_a_report_restates_it():
+    art = article(
+        "规划纲要起草组负责人、某研究室主任龚德明说，各方面要重点围绕稳就业来做，就是要稳住市场主体。",
+        "龚德明表示，起草组将根据各方面意见继续修改纲要，按程序报批。",
+    )
+    (p,) = find_proposals(art)
+    assert p.text.startswith("起草组将根据各方面意见继续修改纲要")

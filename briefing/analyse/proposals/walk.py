@@ -131,6 +131,8 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                 for ps, pe in items:
                     if pe - ps < shortest or ANNOUNCES_RE.search(text, ps, pe) or _DIPLOMATIC_RE.search(text, ps, pe):
                         continue
+                    if _restates_a_document(speaker_here) and not _OWN_PLAN_RE.match(text, ps, pe):
+                        continue
                     para_found = True
                     out.append(
                         Proposal(
@@ -153,6 +155,16 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
 # The modals of a call (not 需要, which is as often a verb of need): a sentence after
 # 某某表示，… that has one goes on with the speaker's words.
 _CALL_MODAL_RE = re.compile(r"应该|应当|必须|一定要|(?<![需只主重])要(?![求素点是么不])|应(?![用对急届聘邀变付答])")
+
+# A drafter explaining the document they drafted (报告起草组负责人) restates it: only
+# their own body's plans (起草组将…) are theirs.
+_DRAFTER_RE = re.compile(r"起草")
+_OWN_PLAN_RE = re.compile(r"[^，。；]{0,12}?(?:将|拟|计划)")
+
+
+def _restates_a_document(speaker: Speaker) -> bool:
+    return bool(speaker.role_text and _DRAFTER_RE.search(speaker.role_text))
+
 
 MAX_DASH_HEAD = 24  # characters of a dash-led line that heads the points after it
 
