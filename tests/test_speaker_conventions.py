@@ -365,3 +365,12 @@ def test_a_drafter_explaining_a_report_restates_it():
     )
     (p,) = find_proposals(art)
     assert p.text.startswith("起草组将根据各方面意见继续修改纲要")
+
+
+def test_a_short_statement_naming_nothing_to_act_on_is_an_exhortation():
+    art = article(
+        "某市市长任国栋说，我们要让各方面都感到希望。要留得青山，赢得未来。",
+        "任国栋说，要扩大失业保险覆盖范围。今年要新增城镇就业岗位2万个。",
+    )
+    texts = [p.text for p in find_proposals(art)]
+    assert texts == ["要扩大失业保险覆盖范围", "今年要新增城镇就业岗位2万个"]

@@ -33,7 +33,7 @@ from .clauses import (
     sentence_proposals,
     trim,
 )
-from .lexicon import DIPLOMATIC, alternation
+from .lexicon import DIPLOMATIC, OBJECTS, SHORT_MEASURE, alternation
 from .speakers import QA_TURN_RE, Finder, Mention, Speaker, mandate_of
 
 
@@ -133,6 +133,8 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
                         continue
                     if _restates_a_document(speaker_here) and not _OWN_PLAN_RE.match(text, ps, pe):
                         continue
+                    if shortest != MIN_ITEM and exhortation(text[ps:pe]):
+                        continue  # (items of a list are short by nature: the list makes them measures)
                     para_found = True
                     out.append(
                         Proposal(
@@ -164,6 +166,19 @@ _OWN_PLAN_RE = re.compile(r"[^，。；]{0,12}?(?:将|拟|计划)")
 
 def _restates_a_document(speaker: Speaker) -> bool:
     return bool(speaker.role_text and _DRAFTER_RE.search(speaker.role_text))
+
+
+_OBJECT_RE = re.compile(alternation(OBJECTS))
+# A figure or a named programme makes a statement concrete: 2万户, 三个, “两新一重”, 《规划》
+_CONCRETE_RE = re.compile(
+    r"\d|[一二三四五六七八九十百千万亿两]+(?:[个项条家所名元户人年座台辆亩吨批处场次倍万亿]|公里)|[《“「]"
+)
+
+
+def exhortation(text: str) -> bool:
+    """A short statement that names nothing a measure acts on (no policy object, no
+    figure, no named programme): 要留得青山，赢得未来; 我们要让各方面都感到希望."""
+    return len(text) < SHORT_MEASURE and not _OBJECT_RE.search(text) and not _CONCRETE_RE.search(text)
 
 
 MAX_DASH_HEAD = 24  # characters of a dash-led line that heads the points after it
