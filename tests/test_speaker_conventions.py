@@ -374,3 +374,8 @@ def test_a_short_statement_naming_nothing_to_act_on_is_an_exhortation():
     )
     texts = [p.text for p in find_proposals(art)]
     assert texts == ["要扩大失业保险覆盖范围", "今年要新增城镇就业岗位2万个"]
+
+
+def test_jiang_as_ba_told_in_the_perfective_is_what_was_done():
+    art = article("某村主任欧阳明代表说，县里开通了绿色通道，将村里的蔬菜直送城区超市，也稳定了菜价。")
+    assert find_proposals(art) == ()

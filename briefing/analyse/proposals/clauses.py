@@ -218,7 +218,12 @@ def _disposal(rest: str) -> bool:
     if first.startswith("r"):
         return True
     clause = re.split(r"[，。；！？]", rest, maxsplit=1)[0]
-    return first.startswith("n") and _DISPOSAL_VERB_RE.search(clause) is not None
+    nominal = first.startswith(("n", "s"))  # a noun or a place word opens the object
+    if nominal and _DISPOSAL_VERB_RE.search(clause) is not None:
+        return True
+    # 将村里的农产品直送小区，…稳定了物价: what was done with it, told in the perfective
+    sentence = re.split(r"[。！？]", rest, maxsplit=1)[0]
+    return nominal and "了" in words(sentence)
 
 
 def _asks(text: str) -> bool:
