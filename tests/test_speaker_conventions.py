@@ -261,6 +261,8 @@ def test_a_column_in_a_deputys_voice_without_a_name():
 
 def test_words_that_only_look_like_modals():
     assert marker("光伏作为可再生能源的重要组成部分") is None
+    assert marker("品牌方要紧跟消费升级趋势") is not None  # 要 + 紧跟, whatever the tokenizer joins
+    assert marker("这件事很要紧") is None
     assert marker("特区政府应为本地可再生能源发展制定更高的目标") == ("modal", 4, 5)
 
 

@@ -244,6 +244,16 @@ def _completed(text: str) -> bool:
     return "了" in tokens or clause.startswith("已") or any(t in _DONE_WORDS for t in tokens)
 
 
+def _is_word(text: str) -> bool:
+    """``text`` is a word of the tokenizer's dictionary (seen at least a few times)."""
+    from ..tokenize import _jieba
+
+    return len(text) >= 2 and (_jieba().dt.FREQ.get(text) or 0) >= _MIN_WORD_FREQ
+
+
+_MIN_WORD_FREQ = 3
+
+
 def marker(clause: str) -> tuple[str, int, int] | None:
     """A future or modal marker after a short subject: (``future``|``modal``,
     subject end, marker end) in ``clause``."""
@@ -277,6 +287,8 @@ def marker(clause: str) -> tuple[str, int, int] | None:
             return "weak_future", pos, pos + 1  # 会多策…: the tokenizer joined 会 with the word after it
         if len(token) == 2 and token not in MODAL and token not in _NOT_JOINED_MODAL.get(token[0], (token,)):
             return "modal", pos, pos + 1  # 要持…, 应为…: the tokenizer joined the modal with the word after it
+        if len(token) == 2 and token[0] in _NOT_JOINED_MODAL and _is_word(token[1] + nxt):
+            return "modal", pos, pos + 1  # 要紧跟…: 要 + 紧跟, split the other way by the tokenizer
         if token == "可" and clause.startswith(NOT_MODAL_KE, pos):
             pos = end
             continue
