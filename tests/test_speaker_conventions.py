@@ -381,3 +381,9 @@ def test_a_short_statement_naming_nothing_to_act_on_is_an_exhortation():
 def test_jiang_as_ba_told_in_the_perfective_is_what_was_done():
     art = article("某村主任欧阳明代表说，县里开通了绿色通道，将村里的蔬菜直送城区超市，也稳定了菜价。")
     assert find_proposals(art) == ()
+
+
+def test_a_call_too_short_to_stand_alone_takes_its_topic():
+    art = article("“发展产业是关键。目前看，冷链物流仍是短板，应加快补齐。”某县县长贺立新代表说。")
+    (p,) = find_proposals(art)
+    assert p.text == "冷链物流仍是短板，应加快补齐"

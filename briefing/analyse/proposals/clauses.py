@@ -237,6 +237,10 @@ _QUOTED_RE = re.compile(r"“[^“”]*”|‘[^‘’]*’")
 _DONE_WORDS = frozenset({"已经", "现已", "业已", "早已", "均已"})
 
 
+def _first_clause(text: str) -> str:
+    return re.split(r"[，。；！？]", text, maxsplit=1)[0]
+
+
 def _completed(text: str) -> bool:
     """The first clause of ``text`` reports something done (…保障了…, 已…): not a measure."""
     clause = re.split(r"[，。；！？]", text, maxsplit=1)[0]
@@ -406,6 +410,9 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
                 or (said and not _DEMONSTRATIVE.match(subject))
             ):
                 own = speaker.own or own_subject
+                if not subject and said and previous is not None and len(_first_clause(body)) < MIN_PROPOSAL:
+                    # 农业仍是短板，应加快补齐: a call too short to stand alone takes its topic
+                    return ("plan" if own else "suggestion"), previous
                 return ("plan" if own else "suggestion"), cs + offset
             elif said and _RESUMPTIVE_RE.fullmatch(subject) and previous is not None:
                 # 职业别的薪资差异，这部分都要公告: the topic stated before, taken up by 这
