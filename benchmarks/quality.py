@@ -61,6 +61,9 @@ def figures(scores: dict) -> dict[str, float]:
         "speaker": scores["speaker_accuracy"],
         "themes": scores["themes_core"]["f1"],
         "verbatim": scores["faithfulness"],
+        # mean bigram F1 of the summaries against the annotated key sentences (0 where
+        # the set annotates none, as shared/dev does); not in the table
+        "key sentences": scores["summary_bigram_f1"],
     }
 
 

@@ -156,10 +156,20 @@ def test_key_figures_against_the_annotated_ones(seed_briefing, gold):
 
 # Pages of other outlets (shared/dev), scored with the judge's own scorer, whole set
 # and per outlet.  Pinned at the figures reached so far; they only go up.
-DEV_MINIMUMS = {"segmentation": 0.95, "proposals": 0.74, "speaker": 0.98, "themes": 0.80, "verbatim": 1.0}
+DEV_MINIMUMS = {"segmentation": 0.95, "proposals": 0.80, "speaker": 0.98, "themes": 0.80, "verbatim": 1.0}
 
 
 MAX_REFLOW_LOSS = 0.10
+# The seeds scored the same way, pinned where they stood before the other outlets
+# were taken on: taking them on may not cost the sample pages anything.
+SEED_MINIMUMS = {
+    "segmentation": 0.93,
+    "proposals": 0.96,
+    "speaker": 0.97,
+    "themes": 0.90,
+    "verbatim": 0.99,
+    "key sentences": 0.52,
+}
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +206,21 @@ def test_other_outlets_reflowed_like_a_pdf_lose_little(dev_figures: tuple[dict, 
     plain, broken = dev_figures
     for figure, value in plain["all"].items():
         assert value - broken["all"][figure] <= MAX_REFLOW_LOSS, (figure, value, broken["all"][figure])
+
+
+def test_seeds_with_the_judges_scorer(tmp_path: Path):
+    import os
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import quality
+
+    texts, gold_dir = quality.SETS["seeds"]
+    if not (quality.SCORER.is_file() and gold_dir.is_dir()):
+        if os.environ.get("BRIEFING_REQUIRE_GOLD"):
+            pytest.fail("the seed gold or the scorer is missing")
+        pytest.skip("seed gold not found")
+    result = quality.evaluate(texts, gold_dir, tmp_path)
+    print("\n" + quality.table("seeds", result))
+    for figure, minimum in SEED_MINIMUMS.items():
+        assert result["all"][figure] >= minimum, (figure, result["all"][figure])
