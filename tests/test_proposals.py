@@ -10,12 +10,12 @@ def article(*paragraphs: str, title: str | None = "某市推进产业发展", ki
 
 
 def test_suggestion_with_title_chain_and_name():
-    art = article("市政协常委，某市统计局党组书记、局长孙立新建议，建立跨区域产业转移协调机制，完善税收分成政策体系。")
+    art = article("市政协常委，某市统计局党组书记、局长孙立新建议，建立跨市产业承接协作机制，健全税收共享办法。")
     (p,) = find_proposals(art)
     assert p.kind == "suggestion"
     assert p.speaker == "孙立新"
     assert p.role == "市政协常委，某市统计局党组书记、局长"
-    assert p.text == "建立跨区域产业转移协调机制，完善税收分成政策体系"
+    assert p.text == "建立跨市产业承接协作机制，健全税收共享办法"
     assert p.mandate == "cppcc"
 
 
@@ -38,7 +38,7 @@ def test_semicolon_lists_are_split():
 def test_text_without_proposals_yields_none():
     art = article(
         "截至去年末，全市5G基站数达到2万个，同比增长一成。",
-        "数据显示，全市已有2700人次享受到相应养老服务，满意度达98%。",
+        "数据显示，全区已有1500人次用上了助餐服务，好评率达95%。",
     )
     assert find_proposals(art) == ()
 
@@ -51,19 +51,19 @@ def test_photo_captions_have_no_proposals():
 def test_pronoun_refers_to_the_last_named_speaker():
     art = article(
         "市政协委员、某银行行长周文彬认为，金融是实体经济的血脉。",
-        "他建议设立产业引导基金，同时强化创业投资基金引导作用。",
+        "他建议设立产业引导基金，同时发挥天使投资基金带动作用。",
     )
     props = find_proposals(art)
     assert [(p.speaker, p.text) for p in props] == [
         ("周文彬", "设立产业引导基金"),
-        ("周文彬", "强化创业投资基金引导作用"),
+        ("周文彬", "发挥天使投资基金带动作用"),
     ]
 
 
 def test_speaker_from_the_headline():
     art = article(
         "“当前用电负荷较大，调峰压力增加。”这位委员非常关注用电问题。",
-        "吴立新建议，改造现有小型水电站，增加抽水蓄能调峰能力。",
+        "吴立新建议，改造现有小型水库电站，提升抽水储能调节能力。",
         title="市政协委员吴立新：多措并举增加调峰能力",
     )
     (p,) = find_proposals(art)
@@ -72,11 +72,11 @@ def test_speaker_from_the_headline():
 
 def test_enumerations_are_separate_items():
     art = article(
-        "为此，市人大代表郑国庆提出三条建议：一是实施参保扩面，扩大保障范围；二是实施优惠政策，减轻缴费负担；"
-        "三是探索激励机制，培育本土人才。"
+        "为此，市人大代表郑国庆提出三项建议：一是扩大参保人群，延伸保障覆盖；二是落实缴费优惠，减轻家庭负担；"
+        "三是完善奖励办法，培育本土人才。"
     )
     texts = [p.text for p in find_proposals(art)]
-    assert texts == ["实施参保扩面，扩大保障范围", "实施优惠政策，减轻缴费负担", "探索激励机制，培育本土人才"]
+    assert texts == ["扩大参保人群，延伸保障覆盖", "落实缴费优惠，减轻家庭负担", "完善奖励办法，培育本土人才"]
 
 
 def test_quotation_before_the_speaker_is_the_speakers():

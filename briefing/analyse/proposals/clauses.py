@@ -227,7 +227,7 @@ def _disposal(rest: str) -> bool:
 
 
 def _asks(text: str) -> bool:
-    """The clause asks a question; a quoted phrase (采取“缺什么补什么”的办法) does not."""
+    """The clause asks a question; a quoted phrase (采取“差什么补什么”的办法) does not."""
     return _QUESTION_WORDS.search(_QUOTED_RE.sub("", text)) is not None
 
 
@@ -358,7 +358,7 @@ def _clauses(text: str, start: int) -> list[int]:
 def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = False) -> tuple[ProposalKind, int] | None:
     """The first clause from ``start`` that states a measure: its kind and where it starts.
     ``said``: the clause is reported after a verb of saying, where a modal after any
-    short topic (保供应要…, 新型城镇化建设要…) states the speaker's call."""
+    short topic (稳就业要…, 城市更新要…) states the speaker's call."""
     if _BALANCE_RE.search(sentence, start):
         return None  # 既要…，又要…: weighing two aims against each other, not a measure
     previous: int | None = None  # the clause before, when it is a bare topic
@@ -411,7 +411,7 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
             ):
                 own = speaker.own or own_subject
                 if not subject and said and previous is not None and len(_first_clause(body)) < MIN_PROPOSAL:
-                    # 农业仍是短板，应加快补齐: a call too short to stand alone takes its topic
+                    # 冷链物流仍是短板，应加快补齐: a call too short to stand alone takes its topic
                     return ("plan" if own else "suggestion"), previous
                 return ("plan" if own else "suggestion"), cs + offset
             elif said and _RESUMPTIVE_RE.fullmatch(subject) and previous is not None:

@@ -61,14 +61,14 @@ _ORG_NAME_RE = re.compile(
 )
 
 
-# 劳团也希望…, 某商会呼吁…: a body of people making its call, no person named
+# 工会团体也希望…, 某商会呼吁…: a body of people making its call, no person named
 _BODY_CALL_RE = re.compile(
     r"(?:^|(?<=[，。；：“”\s]))([\u4e00-\u9fff]{1,12}?(?:团|团体|工会|协会|商会|联盟|组织|政党|党|界))"
     r"(?:也|还|则|亦|均|都)?(希望|呼吁|建议|要求|促请|敦促|主张)"
 )
 
 
-# A column in the voice of a deputy, member or expert: （代表之声）, 委员建言, 专家手记
+# A column in the voice of a deputy, member or expert: （委员之声）, 代表建言, 专家手记
 _VOICE_COLUMN_RE = re.compile(r"(代表|委员|专家|学者)(?:之声|建言|手记|心声|来信|论坛|观点)")
 
 
@@ -258,7 +258,7 @@ class Finder:
         for line in (art.title, art.kicker):
             column = _VOICE_COLUMN_RE.search(normalize_punctuation(line or ""))
             if column and self.default is None:
-                # 某某要瞄准…（代表之声）: the column speaks in a deputy's voice, unnamed
+                # 某某要瞄准…（委员之声）: the column speaks in a deputy's voice, unnamed
                 self.default = Speaker(None, column.group(1), None, False, column.group(1))
                 self.voice = True
         for p in art.paragraphs:

@@ -158,7 +158,7 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
 # 某某表示，… that has one goes on with the speaker's words.
 _CALL_MODAL_RE = re.compile(r"应该|应当|必须|一定要|(?<![需只主重])要(?![求素点是么不])|应(?![用对急届聘邀变付答])")
 
-# A drafter explaining the document they drafted (报告起草组负责人) restates it: only
+# A drafter explaining the document they drafted (规划起草组负责人) restates it: only
 # their own body's plans (起草组将…) are theirs.
 _DRAFTER_RE = re.compile(r"起草")
 _OWN_PLAN_RE = re.compile(r"[^，。；]{0,12}?(?:将|拟|计划)")
@@ -169,7 +169,7 @@ def _restates_a_document(speaker: Speaker) -> bool:
 
 
 _OBJECT_RE = re.compile(alternation(OBJECTS))
-# A figure or a named programme makes a statement concrete: 2万户, 三个, “两新一重”, 《规划》
+# A figure or a named programme makes a statement concrete: 2万户, 三个, “三横两纵”, 《规划》
 _CONCRETE_RE = re.compile(
     r"\d|[一二三四五六七八九十百千万亿两]+(?:[个项条家所名元户人年座台辆亩吨批处场次倍万亿]|公里)|[《“「]"
 )
@@ -177,7 +177,7 @@ _CONCRETE_RE = re.compile(
 
 def exhortation(text: str) -> bool:
     """A short statement that names nothing a measure acts on (no policy object, no
-    figure, no named programme): 要留得青山，赢得未来; 我们要让各方面都感到希望."""
+    figure, no named programme): 要稳中求进、久久为功; 我们要让大家都有信心."""
     return len(text) < SHORT_MEASURE and not _OBJECT_RE.search(text) and not _CONCRETE_RE.search(text)
 
 
