@@ -8,6 +8,7 @@ import itertools
 import time
 from collections import defaultdict
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from goldscore import PRF, article_text, bigram_f1, match_proposals, score_segmentation, squash
@@ -172,20 +173,27 @@ SEED_MINIMUMS = {
 }
 
 
-@pytest.fixture(scope="module")
-def dev_figures(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
-    """The figures of shared/dev as published and reflowed like a PDF extraction."""
+def _judged(name: str) -> tuple[ModuleType, Path, Path]:
+    """``benchmarks/quality.py`` and the texts and gold of an annotated set, or a skip
+    (a failure under BRIEFING_REQUIRE_GOLD) when the set or the scorer is missing."""
     import os
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     import quality
 
-    texts, gold_dir = quality.SETS["dev"]
+    texts, gold_dir = quality.SETS[name]
     if not (quality.SCORER.is_file() and gold_dir.is_dir()):
         if os.environ.get("BRIEFING_REQUIRE_GOLD"):
-            pytest.fail("shared/dev or the scorer is missing")
-        pytest.skip("shared/dev not found")
+            pytest.fail(f"the {name} gold or the scorer is missing")
+        pytest.skip(f"the {name} gold not found")
+    return quality, texts, gold_dir
+
+
+@pytest.fixture(scope="module")
+def dev_figures(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
+    """The figures of shared/dev as published and reflowed like a PDF extraction."""
+    quality, texts, gold_dir = _judged("dev")
     work = tmp_path_factory.mktemp("dev")
     for name in ("plain", "broken"):
         (work / name).mkdir()
@@ -209,17 +217,7 @@ def test_other_outlets_reflowed_like_a_pdf_lose_little(dev_figures: tuple[dict, 
 
 
 def test_seeds_with_the_judges_scorer(tmp_path: Path):
-    import os
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    import quality
-
-    texts, gold_dir = quality.SETS["seeds"]
-    if not (quality.SCORER.is_file() and gold_dir.is_dir()):
-        if os.environ.get("BRIEFING_REQUIRE_GOLD"):
-            pytest.fail("the seed gold or the scorer is missing")
-        pytest.skip("seed gold not found")
+    quality, texts, gold_dir = _judged("seeds")
     result = quality.evaluate(texts, gold_dir, tmp_path)
     print("\n" + quality.table("seeds", result))
     for figure, minimum in SEED_MINIMUMS.items():
