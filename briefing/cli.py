@@ -12,7 +12,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, BriefingError
+from .errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, BriefingError, ConfigError
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 every input was used; 1 a briefing was written but some inputs were skipped; "
@@ -83,7 +83,12 @@ def make(
         "out"
     ),
     formats: Annotated[
-        _STR, typer.Option("--format", "-f", help="Comma-separated formats to write: md, docx, json [default: all].")
+        _STR,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Comma-separated formats to write: md, docx, json, html, eml [default: md,docx,json].",
+        ),
     ] = None,
     title: Annotated[_STR, typer.Option(help="Title of the briefing.")] = None,
     config: ConfigOpt = None,
@@ -119,6 +124,10 @@ def make(
     period: Annotated[
         _STR, typer.Option(help="Only pages published in this week or month (2025-W12, 2025-03); names the briefing.")
     ] = None,
+    send: Annotated[
+        bool,
+        typer.Option("--send", help="Also write briefing.eml and send it over SMTP (settings in briefing.toml)."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
 ) -> None:
@@ -145,7 +154,7 @@ def make(
         "opencc": opencc,
     }
     try:
-        code = _make(inputs, out, config, overrides, quiet)
+        code = _make(inputs, out, config, overrides, quiet, send)
     except BriefingError as exc:
         if debug:
             raise
@@ -166,13 +175,15 @@ def _split(value: str | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for v in value.split(",") if v.strip()) if value is not None else None
 
 
-def _make(inputs: list[str], out: Path, config: Path | None, overrides: dict, quiet: bool) -> int:
+def _make(inputs: list[str], out: Path, config: Path | None, overrides: dict, quiet: bool, send: bool = False) -> int:
     from .config import load_settings
     from .pipeline import build, collect, localise, remember
     from .progress import progress_bar
     from .render import RenderOptions, write_all
 
     settings = load_settings(config).merged(**overrides)
+    if send and "eml" not in settings.formats:
+        settings = settings.merged(formats=(*settings.formats, "eml"))
     show = not quiet and sys.stderr.isatty()
     with progress_bar(show) as progress:
         collected = collect(inputs, progress.step("Reading"))
@@ -201,7 +212,63 @@ def _make(inputs: list[str], out: Path, config: Path | None, overrides: dict, qu
         )
         if briefing.translation and briefing.translation.flagged:
             _err(f"{briefing.translation.flagged} translation(s) failed the number check and are flagged")
+    if send:
+        eml = out / "briefing.eml"
+        code = _send(eml, settings, quiet)
+        if code != EXIT_OK:
+            return code
     return EXIT_PARTIAL if collected.skipped else EXIT_OK
+
+
+def _send(eml: Path, settings: Any, quiet: bool) -> int:
+    """Send a written .eml; a failure says why in one line and keeps the file (exit 4)."""
+    from .mail import SendError, send
+
+    try:
+        recipients = send(eml.read_bytes(), settings)
+    except SendError as exc:
+        _err(f"not sent: {exc}; the message is kept in {eml}")
+        return exc.exit_code
+    if not quiet:
+        typer.echo(f"sent {eml} to {', '.join(recipients)}", err=True)
+    return EXIT_OK
+
+
+SEND_EXIT_CODES = (
+    "Exit codes: 0 sent; 2 bad command line, configuration or file; "
+    "4 the server could not be reached or refused the message (the .eml is kept)."
+)
+
+
+@app.command(
+    help="Send a briefing email (briefing.eml from `briefing make --format eml`) over SMTP.\n\n"
+    "The server, sender and recipients come from briefing.toml (smtp_host, smtp_port, smtp_security, smtp_user, "
+    "smtp_password_env, mail_from, mail_to); the password from the environment variable smtp_password_env "
+    "names.\n\n" + SEND_EXIT_CODES
+)
+def send(
+    eml: Annotated[Path, typer.Argument(help="The .eml file to send.", show_default=False)],
+    config: ConfigOpt = None,
+    to: Annotated[
+        list[str] | None,
+        typer.Option("--to", metavar="ADDRESS", help="A recipient (repeat for more); replaces mail_to."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line saying where it went.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+) -> None:
+    from .config import load_settings
+
+    try:
+        settings = load_settings(config).merged(mail_to=tuple(to) if to else None)
+        if not eml.is_file():
+            raise ConfigError(f"{eml}: no such file")
+        code = _send(eml, settings, quiet)
+    except BriefingError as exc:
+        if debug:
+            raise
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    raise typer.Exit(code)
 
 
 @app.command(

@@ -29,6 +29,16 @@ The file is ``briefing.toml`` in the current folder, or the one named by
     archive = "~/briefings/archive.sqlite"   # default: $BRIEFING_ARCHIVE, else the user data folder
     use_archive = true
     trend_runs = 6              # runs in the trend table
+    # The briefing as an email (--format eml, `briefing send`, `briefing make --send`):
+    mail_from = "Policy desk <desk@example.org>"
+    mail_to = ["team@example.org"]
+    mail_subject = "{title} · {period}"   # {title}, {period}, {proposals} are filled in
+    mail_attach = ["docx"]      # docx, md, json: files attached to the email
+    smtp_host = "smtp.example.org"
+    smtp_port = 587             # default: 587 for starttls, 465 for ssl, 25 for none
+    smtp_security = "starttls"  # starttls, ssl, or none (only for a relay on localhost)
+    smtp_user = "desk@example.org"
+    smtp_password_env = "BRIEFING_SMTP_PASSWORD"   # the variable holding the password
 """
 
 from __future__ import annotations
@@ -40,14 +50,18 @@ from typing import Any
 
 from .errors import ConfigError
 
-FORMATS = ("md", "docx", "json")
+FORMATS = ("md", "docx", "json", "html", "eml")
+DEFAULT_FORMATS = ("md", "docx", "json")
+ATTACHABLE = ("docx", "md", "json")
+SMTP_SECURITY = ("starttls", "ssl", "none")
+SUBJECT_FIELDS = ("title", "period", "proposals")
 DEFAULT_CONFIG = "briefing.toml"
 
 
 @dataclass(frozen=True)
 class Settings:
     title: str = "Policy briefing"
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     summarizer: str = "textrank"
     summary_chars: int = 300
     themes: Path | None = None
@@ -73,6 +87,15 @@ class Settings:
     since: str | None = None  # ISO date: only pages published on or after it
     period: str | None = None  # 2025-W12 or 2025-03: only pages published then
     trend_runs: int = 6
+    mail_from: str | None = None
+    mail_to: tuple[str, ...] = ()
+    mail_subject: str = "{title} · {period}"
+    mail_attach: tuple[str, ...] = ("docx",)
+    smtp_host: str | None = None
+    smtp_port: int = 0  # 0: the usual port of smtp_security
+    smtp_security: str = "starttls"
+    smtp_user: str | None = None
+    smtp_password_env: str = "BRIEFING_SMTP_PASSWORD"
 
     def merged(self, **overrides: Any) -> Settings:
         """A copy with the overrides that are not None applied, validated."""
@@ -119,12 +142,32 @@ def validate(s: Settings) -> Settings:
         raise ConfigError(f"jobs must be 0 (one per core) or more (got {s.jobs})")
     if s.threads < 0:
         raise ConfigError(f"threads must be 0 (one per core) or more (got {s.threads})")
+    _validate_mail(s)
     return s
+
+
+def _validate_mail(s: Settings) -> None:
+    bad = [a for a in s.mail_attach if a not in ATTACHABLE]
+    if bad:
+        raise ConfigError(f"mail_attach: unknown kind(s) {', '.join(bad)}: choose from {', '.join(ATTACHABLE)}")
+    if s.smtp_security not in SMTP_SECURITY:
+        raise ConfigError(f"smtp_security must be one of {', '.join(SMTP_SECURITY)} (got {s.smtp_security!r})")
+    if not 0 <= s.smtp_port <= 65535:
+        raise ConfigError(f"smtp_port must be a port number (got {s.smtp_port})")
+    import string
+
+    try:
+        names = {f for _, f, _, _ in string.Formatter().parse(s.mail_subject) if f is not None}
+    except ValueError as exc:
+        raise ConfigError(f"mail_subject: {exc}") from None
+    unknown = sorted(names - set(SUBJECT_FIELDS))
+    if unknown:
+        raise ConfigError(f"mail_subject: unknown field(s) {', '.join(unknown)} (known: {', '.join(SUBJECT_FIELDS)})")
 
 
 def _coerce(name: str, value: Any, origin: str, base: Path) -> Any:
     expected = {f.name: f.type for f in fields(Settings)}[name]
-    if name in ("formats", "lang"):
+    if name in ("formats", "lang", "mail_to", "mail_attach"):
         if isinstance(value, str):
             value = [v.strip() for v in value.split(",")]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -139,7 +182,7 @@ def _coerce(name: str, value: Any, origin: str, base: Path) -> Any:
             raise ConfigError(f"{origin}: {name} must be a path (string)")
         path = Path(value).expanduser()
         return path if path.is_absolute() else base / path
-    if name in ("summary_chars", "threads", "jobs", "trend_runs"):
+    if name in ("summary_chars", "threads", "jobs", "trend_runs", "smtp_port"):
         if not isinstance(value, int) or isinstance(value, bool):
             raise ConfigError(f"{origin}: {name} must be an integer")
         return value

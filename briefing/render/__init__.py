@@ -31,6 +31,10 @@ class RenderOptions:
     font_cjk: str = "Noto Serif CJK SC"
     font_cjk_heading: str = "Noto Sans CJK SC"
     font_latin: str = "Calibri"
+    mail_subject: str = "{title} · {period}"
+    mail_from: str | None = None
+    mail_to: tuple[str, ...] = ()
+    mail_attach: tuple[str, ...] = ("docx",)
     warn: Callable[[str], None] = field(default=lambda message: None, compare=False)
 
     @classmethod
@@ -41,6 +45,10 @@ class RenderOptions:
             font_cjk=settings.font_cjk,
             font_cjk_heading=settings.font_cjk_heading,
             font_latin=settings.font_latin,
+            mail_subject=settings.mail_subject,
+            mail_from=settings.mail_from,
+            mail_to=settings.mail_to,
+            mail_attach=settings.mail_attach,
             warn=warn or (lambda message: None),
         )
 
@@ -54,6 +62,10 @@ def _writer(fmt: str) -> Writer:
         from .jsonout import render_json
 
         return render_json
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html
     from .docx import render_docx
 
     return render_docx
@@ -78,9 +90,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def render_all(briefing: Briefing, formats: tuple[str, ...], options: RenderOptions) -> dict[str, bytes]:
+    """The bytes of every format.  The email comes last: it attaches the very bytes
+    of the files written beside it (rendering what it attaches and is not asked for)."""
+    rendered = {fmt: _writer(fmt)(briefing, options) for fmt in formats if fmt != "eml"}
+    if "eml" in formats:
+        from .email import render_email
+
+        files = {kind: rendered.get(kind) or _writer(kind)(briefing, options) for kind in options.mail_attach}
+        rendered["eml"] = render_email(briefing, options, files)
+    return {fmt: rendered[fmt] for fmt in formats}
+
+
 def write_all(briefing: Briefing, out: Path, formats: tuple[str, ...], options: RenderOptions) -> list[Path]:
     """Render every format first, then write them; nothing is written if one fails."""
-    rendered = [(out / f"briefing.{fmt}", _writer(fmt)(briefing, options)) for fmt in formats]
+    rendered = [(out / f"briefing.{fmt}", data) for fmt, data in render_all(briefing, formats, options).items()]
     written = []
     for path, data in rendered:
         try:
