@@ -297,3 +297,19 @@ def test_llama_backend_translates_with_a_real_small_model(tmp_path_factory):
     assert not re.search(r"[\u3000-\u9fff]", result.english)
     assert "19.04" in result.english or "19.04" in result.flagged
     assert "Qwen" in backend.label or "qwen" in backend.label.lower()
+
+
+def test_a_bilingual_briefing_has_a_bilingual_email_body(fake, tmp_path: Path):
+    import email
+    from email import policy
+
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    out = tmp_path / "out"
+    args = ["make", str(tmp_path / "p.txt"), "-o", str(out), "--translator", "fake", "--cache", str(tmp_path / "tm")]
+    result = CliRunner().invoke(app, [*args, "--format", "docx,eml"])
+    assert result.exit_code == 0, result.output
+    msg = email.message_from_bytes((out / "briefing.eml").read_bytes(), policy=policy.default)
+    text = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    html = msg.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    for body in (text, html):
+        assert "machine translation" in body.lower() and "EN " in body
