@@ -177,3 +177,16 @@ def test_markdown_page_drops_web_furniture_and_splits_at_headings():
     assert "example.org" not in text and "title:" not in text
     reasons = {d.reason for d in page.dropped}
     assert {"front matter", "photo caption (web page)", "link line", "copyright line"} <= reasons
+
+
+def test_a_headline_over_a_blank_line_is_not_joined_by_a_guessed_word():
+    """Web copy: the headline, a blank line, the first paragraph.  The tokenizer may
+    guess a word across the gap (厂|台); only a dictionary word joins lines there."""
+    page = (
+        "台積電宣布在高雄擴建先進製程廠\n\n台積電今日宣布，將在高雄加碼投資興建第三座晶圓廠。\n\n"
+        "經濟部長表示，政府會協助解決用水問題。\n"
+    )
+    src = Source("w.txt", "w.txt", page, "utf-8", "traditional", "0")  # type: ignore[arg-type]
+    arts = segment(clean(src))[0]
+    assert [a.title for a in arts] == ["台積電宣布在高雄擴建先進製程廠"]
+    assert arts[0].paragraphs[0].orig.startswith("台積電今日宣布")

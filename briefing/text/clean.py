@@ -149,22 +149,23 @@ def _heading_like(line: Line) -> bool:
 _NON_INITIAL = "，、。；：？！”’）》」』的了着过们地得之"
 
 
-def continues_word(tail: str, head: str) -> bool:
+def continues_word(tail: str, head: str, known: bool = False) -> bool:
     """Evidence that ``head`` continues ``tail`` mid-sentence: ``head`` starts with a
     character that cannot begin a clause, or a word runs across the join
-    (``市政`` + ``协党组`` = ``市政协党组``)."""
+    (``市政`` + ``协党组`` = ``市政协党组``); with ``known``, only a word of the
+    tokenizer's dictionary counts."""
     if not tail or not head:
         return False
     if head[0] in _NON_INITIAL:
         return True
-    from ..analyse.tokenize import words
+    from ..analyse.tokenize import _jieba, words
 
     left, right = tail[-6:], head[:6]
     pos = 0
     for word in words(left + right):
         end = pos + len(word)
         if pos < len(left) < end:
-            return True
+            return not known or bool(_jieba().dt.FREQ.get(word))
         pos = end
     return False
 
@@ -343,7 +344,9 @@ def clean(source: Source) -> Page:
             if (
                 nxt.kind in ("body", "heading")
                 and not content[k + 1].mark
-                and continues_word(line.text, content[k + 1].text)
+                # across a blank line a word must be a dictionary word to count: a word the
+                # tokenizer guesses across the gap (厂|台 in 制程厂 / 台积电) is no evidence
+                and continues_word(line.text, content[k + 1].text, known=content[k + 1].no - line.no > 1)
             ):
                 classes[k] = _Classified("body")
     for k, (line, c) in enumerate(zip(content, classes, strict=True)):
