@@ -387,3 +387,33 @@ def test_a_call_too_short_to_stand_alone_takes_its_topic():
     art = article("“产业兴旺是根本。眼下，冷链物流仍是短板，应加快补齐。”某县县长贺立新代表说。")
     (p,) = find_proposals(art)
     assert p.text == "冷链物流仍是短板，应加快补齐"
+
+
+def test_a_name_followed_by_when_and_where_before_the_verb():
+    art = article(
+        "运输局局长方敏仪今日（8日）出席电台节目时表示，政府会研究增设跨境巴士线，并会在年内公布细节。",
+        "她指出，当局亦会加快新车站的建设进度。",
+        "另外，有学者建议，当局应检讨公共交通票价政策。",
+    )
+    props = find_proposals(art)
+    assert [(p.speaker, p.role or p.body) for p in props] == [
+        ("方敏仪", "运输局局长"),
+        ("方敏仪", "运输局局长"),
+        (None, "学者"),
+    ]
+    assert props[1].text.startswith("当局亦会加快新车站的建设进度")
+
+
+def test_a_short_call_on_a_named_actor_is_concrete():
+    art = article("某党议员邝志坚则认为，政府应该放宽按揭成数，协助年轻人置业。")
+    (p,) = find_proposals(art)
+    assert p.text == "政府应该放宽按揭成数，协助年轻人置业"
+
+
+def test_an_announcement_before_the_first_item_stands_apart():
+    art = article(
+        "某局局长魏思远：我们将重点抓好三件事：一是建设城市数据中心集群，二是培育本地软件龙头企业，"
+        "三是引进高层次数字人才。"
+    )
+    texts = [p.text for p in find_proposals(art)]
+    assert texts == ["建设城市数据中心集群", "培育本地软件龙头企业", "引进高层次数字人才"]

@@ -43,7 +43,8 @@ MANDATE = alternation(list(MANDATE_WORDS))
 
 # 市政协常委，国家统计局重庆调查总队党组书记、总队队长罗学文建议; 某大学副校长李某委员说
 _ROLE_NAME_RE = re.compile(
-    rf"({_TITLES})\s?({_NAME_LAZY})(?={MANDATE}?\s*(?:{SAY}|[，：。]|则|还|也|强调|围绕|非常|结合|倍感|在|是|从|对|向))"
+    rf"({_TITLES})\s?({_NAME_LAZY})(?={MANDATE}?\s*(?:{SAY}|[，：。（]|则|还|也|强调|围绕|非常|结合|倍感|在|是|从|对|向|"
+    r"今[日天早]|昨[日天]|日前|近日|早前|出席|接受))"
 )
 
 
@@ -140,7 +141,7 @@ _GROUP_SPEAKER_RE = re.compile(
 # Deputies, members or experts speaking together (代表委员表示, 一些委员认为): a
 # collective proposer, named by the group.
 _COLLECTIVE_RE = re.compile(
-    r"(?:^|(?<=[，。；：”\s]))(?:一些|部分|多位|不少|与会|多名)?(代表委员|人大代表|政协委员|专家学者|专家)"
+    r"(?:^|(?<=[，。；：”\s]))(?:有|一些|部分|多位|不少|与会|多名)?(代表委员|人大代表|政协委员|专家学者|专家|学者)"
     r"(?:普遍|纷纷|一致|也|还|都)?(认为|表示|建议|指出|呼吁|强调)"
 )
 

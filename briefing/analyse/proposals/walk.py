@@ -178,7 +178,16 @@ _CONCRETE_RE = re.compile(
 def exhortation(text: str) -> bool:
     """A short statement that names nothing a measure acts on (no policy object, no
     figure, no named programme): 要稳中求进、久久为功; 我们要让大家都有信心."""
-    return len(text) < SHORT_MEASURE and not _OBJECT_RE.search(text) and not _CONCRETE_RE.search(text)
+    return (
+        len(text) < SHORT_MEASURE
+        and not _OBJECT_RE.search(text)
+        and not _CONCRETE_RE.search(text)
+        and not _ACTOR_NAMED_RE.search(text)
+    )
+
+
+# A call on a named actor is concrete however short: 政府应放宽…, 当局应检讨…
+_ACTOR_NAMED_RE = re.compile(r"政府|当局|部门|机构|企业|银行|学校|医院|法院|议会|国会")
 
 
 MAX_DASH_HEAD = 24  # characters of a dash-led line that heads the points after it
