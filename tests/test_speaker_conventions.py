@@ -417,3 +417,9 @@ def test_an_announcement_before_the_first_item_stands_apart():
     )
     texts = [p.text for p in find_proposals(art)]
     assert texts == ["建设城市数据中心集群", "培育本地软件龙头企业", "引进高层次数字人才"]
+
+
+def test_experts_of_the_trade_are_a_collective_proposer():
+    art = article("《规划》明确，本市将设立产业基金。业内专家认为，本市应进一步加强高端人才引进，完善数据要素市场。")
+    props = find_proposals(art)
+    assert (props[-1].speaker, props[-1].role) == (None, "专家")

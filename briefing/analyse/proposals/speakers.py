@@ -141,7 +141,7 @@ _GROUP_SPEAKER_RE = re.compile(
 # Deputies, members or experts speaking together (代表委员表示, 一些委员认为): a
 # collective proposer, named by the group.
 _COLLECTIVE_RE = re.compile(
-    r"(?:^|(?<=[，。；：”\s]))(?:有|一些|部分|多位|不少|与会|多名)?(代表委员|人大代表|政协委员|专家学者|专家|学者)"
+    r"(?:^|(?<=[，。；：”\s]))(?:有|一些|部分|多位|不少|与会|多名|业内|相关|有关)*(代表委员|人大代表|政协委员|专家学者|专家|学者)"
     r"(?:普遍|纷纷|一致|也|还|都)?(认为|表示|建议|指出|呼吁|强调)"
 )
 
