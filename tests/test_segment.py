@@ -190,3 +190,14 @@ def test_a_headline_over_a_blank_line_is_not_joined_by_a_guessed_word():
     arts = segment(clean(src))[0]
     assert [a.title for a in arts] == ["台積電宣布在高雄擴建先進製程廠"]
     assert arts[0].paragraphs[0].orig.startswith("台積電今日宣布")
+
+
+def test_markdown_article_with_sections_stays_one_article():
+    """Saved from the web: front matter, one # headline, its text, then ## sections."""
+    page = (
+        '---\ntitle: "某市发布低空经济措施"\n---\n# 某市发布低空经济措施\n\n某市近日发布促进低空经济发展的措施。\n\n'
+        "## 重点任务\n\n某市将建设低空飞行服务保障体系。\n\n## 专家观点\n\n某大学教授建议完善空域管理制度。\n"
+    )
+    _, arts = _articles(page)
+    assert [a.title for a in arts] == ["某市发布低空经济措施"]
+    assert [p.role for p in arts[0].paragraphs] == ["body", "heading", "body", "heading", "body"]

@@ -264,9 +264,10 @@ class _Segmenter:
         every other line after them (subheads, bylines, column items, credits)
         belongs to that article."""
         markdown = self.page.layout == "markdown"
+        levels = _article_levels(self.page.blocks) if markdown else ()
         for i, block in enumerate(self.page.blocks):
             kind = block.kind
-            header = block.mark in (1, 2) if markdown else not block.indent
+            header = block.mark in levels if markdown else not block.indent
             if kind in ("heading", "kicker", "label") and header:
                 self.group.append(block)
                 continue
@@ -361,6 +362,21 @@ class _Segmenter:
                 )
             )
         return tuple(out)
+
+
+def _article_levels(blocks: tuple[Block, ...]) -> tuple[int, ...]:
+    """The heading levels that open articles on a Markdown page: ``#`` and ``##``;
+    but where text follows the first ``#`` heading before any ``##`` one, the ``##``
+    headings are that article's sections (``# 标题`` / 正文 / ``## 重点任务``)."""
+    first = next((i for i, b in enumerate(blocks) if b.mark == 1), None)
+    if first is None:
+        return (1, 2)
+    for block in blocks[first + 1 :]:
+        if block.mark == 2:
+            return (1, 2)
+        if block.kind == "body":
+            return (1,)
+    return (1, 2)
 
 
 def segment(page: Page, stem: str | None = None) -> tuple[tuple[Article, ...], tuple[Dropped, ...]]:
