@@ -198,3 +198,35 @@ def test_send_without_a_server_or_a_password_says_what_to_set(tmp_path: Path, mo
     assert result.exit_code == 2 and "TEST_SMTP_PASSWORD" in result.output
     result = runner.invoke(app, ["send", str(tmp_path / "missing.eml")])
     assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_make_send_that_fails_keeps_the_briefing_and_the_eml(tmp_path: Path):
+    port = _free_port()  # nothing listens there
+    page = tmp_path / "p.txt"
+    page.write_text(PAGE, "utf-8")
+    (tmp_path / "briefing.toml").write_text(_mail_config(port), "utf-8")
+    out = tmp_path / "out"
+    args = ["make", str(page), "--out", str(out), "--config", str(tmp_path / "briefing.toml"), "--send"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 4
+    assert "not sent" in result.output and "kept in" in result.output
+    assert {p.name for p in out.iterdir()} >= {"briefing.md", "briefing.docx", "briefing.json", "briefing.eml"}
+
+
+def test_the_email_says_what_is_new_against_the_archive(tmp_path: Path):
+    page = tmp_path / "p.txt"
+    page.write_text(PAGE, "utf-8")
+    out = tmp_path / "out"
+    args = ["make", str(page), "--out", str(out), "--format", "eml", "--archive", str(tmp_path / "a.sqlite")]
+    assert runner.invoke(app, args).exit_code == 0
+    text = _message(out / "briefing.eml").get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "1 article(s) new, 0 already covered in earlier runs" in text
+
+
+def test_the_email_templates_can_be_overridden(tmp_path: Path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "email.txt.j2").write_text("本周共 {{ proposals | length }} 条建议。\n", "utf-8")
+    out = _make(tmp_path, "--format", "eml", "--templates", str(templates))
+    text = _message(out / "briefing.eml").get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert text.strip() == "本周共 2 条建议。"
