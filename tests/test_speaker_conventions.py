@@ -423,3 +423,25 @@ def test_experts_of_the_trade_are_a_collective_proposer():
     art = article("《规划》明确，本市将设立产业基金。业内专家认为，本市应进一步加强高端人才引进，完善数据要素市场。")
     props = find_proposals(art)
     assert (props[-1].speaker, props[-1].role) == (None, "专家")
+
+
+def test_taiwan_and_hong_kong_conventions():
+    from briefing.model import Source
+    from briefing.text.clean import clean
+    from briefing.text.segment import segment
+
+    page = "\n\n".join(
+        (
+            "政院擴大托育津貼　明年起每月加發",
+            "行政院長呂志明今（15）日在院會中表示，政府將自明年起把托育津貼每月提高至7000元。",
+            "立法委員蘇慧君質詢時要求衛福部，應檢討托育人員薪資結構，改善人力短缺問題。",
+            "衛福部回應，將研議提高托育人員補助，預計年底前提出方案。",
+            "民團促請政府延長育嬰留職停薪期間，並放寬申請資格。",
+            "經民聯立法會議員盧家明敦促政府加快推出土地共享計劃，增加房屋供應。",
+        )
+    )
+    (art,) = segment(clean(Source("tw.txt", "tw.txt", page, "utf-8", "traditional", "0")))[0]
+    props = find_proposals(art)
+    assert [p.speaker or p.body for p in props] == ["呂志明", "蘇慧君", "衛福部", "民團", "盧家明"]
+    assert props[1].text.startswith("應檢討托育人員薪資結構")
+    assert props[4].kind == "suggestion"
