@@ -5,7 +5,8 @@ commands so that ``briefing --help`` stays fast."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -44,6 +45,30 @@ def main(
     ] = None,
 ) -> None:
     """briefing: weekly bilingual policy briefings from Chinese newspaper pages."""
+
+
+@contextmanager
+def handled(debug: bool = False) -> Iterator[None]:
+    """Every command's errors to exit codes, in one place: a user's mistake is one
+    line and its code; an interruption 130; a bug says so and exits 70 (with
+    ``--debug``, the traceback instead)."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except BriefingError as exc:
+        if debug:
+            raise
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        _err("interrupted; no output was changed")
+        raise typer.Exit(130) from None
+    except Exception as exc:  # a bug, not the user's mistake: say so, keep the old output
+        if debug:
+            raise
+        _err(f"internal error ({exc.__class__.__name__}: {exc}); no output was changed. Run with --debug for details")
+        raise typer.Exit(EXIT_INTERNAL) from None
 
 
 def _err(message: str) -> None:
@@ -153,21 +178,8 @@ def make(
         "script": script,
         "opencc": opencc,
     }
-    try:
+    with handled(debug):
         code = _make(inputs, out, config, overrides, quiet, send)
-    except BriefingError as exc:
-        if debug:
-            raise
-        _err(str(exc))
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        _err("interrupted; no output was changed")
-        raise typer.Exit(130) from None
-    except Exception as exc:  # a bug, not the user's mistake: say so, keep the old briefing
-        if debug:
-            raise
-        _err(f"internal error ({exc.__class__.__name__}: {exc}); no output was changed. Run with --debug for details")
-        raise typer.Exit(EXIT_INTERNAL) from None
     raise typer.Exit(code)
 
 
@@ -258,16 +270,11 @@ def send(
 ) -> None:
     from .config import load_settings
 
-    try:
+    with handled(debug):
         settings = load_settings(config).merged(mail_to=tuple(to) if to else None)
         if not eml.is_file():
             raise ConfigError(f"{eml}: no such file")
         code = _send(eml, settings, quiet)
-    except BriefingError as exc:
-        if debug:
-            raise
-        _err(str(exc))
-        raise typer.Exit(exc.exit_code) from None
     raise typer.Exit(code)
 
 
@@ -289,13 +296,8 @@ def translate(
     cache: CacheOpt = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
 ) -> None:
-    try:
+    with handled(debug):
         _translate(source, jsonl, config, translator, model, threads, glossary, cache)
-    except BriefingError as exc:
-        if debug:
-            raise
-        _err(str(exc))
-        raise typer.Exit(exc.exit_code) from None
 
 
 def _translate(
@@ -357,42 +359,44 @@ archive_app = typer.Typer(
 app.add_typer(archive_app, name="archive")
 
 
-def _open_archive(path: Path | None) -> Any:
-    import os
+def _open_archive(path: Path | None, config: Path | None) -> Any:
+    """The archive `briefing make` would use with the same settings and flags."""
+    from .archive.store import Archive, resolve_path
+    from .config import load_settings
 
-    from .archive.store import Archive, default_path
-
-    path = path or (Path(env) if (env := os.environ.get("BRIEFING_ARCHIVE")) else default_path())
-    if not path.expanduser().exists():
-        raise BriefingError(f"{path}: no archive yet (briefing make creates it)", EXIT_NOTHING)
-    return Archive(path.expanduser())
+    where = resolve_path(load_settings(config).merged(archive=path).archive)
+    if not where.exists():
+        raise BriefingError(f"{where}: no archive yet (briefing make creates it)", EXIT_NOTHING)
+    return Archive(where)
 
 
-def _archive_command(action: Callable[[Any], None], path: Path | None) -> None:
-    try:
-        archive = _open_archive(path)
+def _archive_command(action: Callable[[Any], None], path: Path | None, config: Path | None) -> None:
+    with handled():
+        archive = _open_archive(path, config)
         try:
             action(archive)
         finally:
             archive.close()
-    except BriefingError as exc:
-        _err(str(exc))
-        raise typer.Exit(exc.exit_code) from None
 
 
 @archive_app.command("runs", help="List the runs, newest first.")
-def archive_runs(archive: ArchiveOpt = None, limit: Annotated[int, typer.Option(help="How many.")] = 20) -> None:
+def archive_runs(
+    archive: ArchiveOpt = None,
+    config: ConfigOpt = None,
+    limit: Annotated[int, typer.Option(help="How many.")] = 20,
+) -> None:
     def show(store: Any) -> None:
         typer.echo("run\tstarted\tperiod\tsources\tarticles\tproposals\ttitle")
         for run, started, per, title, n_sources, n_articles, n_props in store.runs(limit):
             typer.echo(f"{run}\t{started}\t{per}\t{n_sources}\t{n_articles}\t{n_props}\t{title}")
 
-    _archive_command(show, archive)
+    _archive_command(show, archive, config)
 
 
 @archive_app.command("search", help="Proposals by speaker (name, role or body), theme key or text.")
 def archive_search(
     archive: ArchiveOpt = None,
+    config: ConfigOpt = None,
     speaker: Annotated[_STR, typer.Option(help="Part of the speaker's name, role or body.")] = None,
     theme: Annotated[_STR, typer.Option(help="A theme key: innovation, digital, energy, talent, ...")] = None,
     text: Annotated[_STR, typer.Option(help="Part of the proposal's text.")] = None,
@@ -406,12 +410,13 @@ def archive_search(
         if not rows:
             _err("no proposal matches")
 
-    _archive_command(show, archive)
+    _archive_command(show, archive, config)
 
 
 @archive_app.command("export", help="All archived proposals as CSV (UTF-8), to a file or standard output.")
 def archive_export(
     archive: ArchiveOpt = None,
+    config: ConfigOpt = None,
     out: Annotated[_PATH, typer.Option("--out", "-o", help="CSV file to write [default: standard output].")] = None,
 ) -> None:
     def export(store: Any) -> None:
@@ -427,7 +432,7 @@ def archive_export(
         write_atomic(out, buf.getvalue().encode("utf-8-sig"))  # the BOM lets Excel read the Chinese
         _err(f"{n} proposals -> {out}")
 
-    _archive_command(export, archive)
+    _archive_command(export, archive, config)
 
 
 def run() -> None:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from .analyse.figures import find_figures
 from .analyse.keywords import keywords
@@ -217,10 +217,9 @@ def remember(briefing: Briefing, settings: Settings) -> Briefing:
     if not settings.use_archive:
         return briefing
     from .archive.remember import remember as record
-    from .archive.store import Archive, default_path
+    from .archive.store import Archive, resolve_path
 
-    path = settings.archive or (Path(env) if (env := os.environ.get("BRIEFING_ARCHIVE")) else default_path())
-    archive = Archive(path.expanduser())
+    archive = Archive(resolve_path(settings.archive))
     try:
         return record(briefing, archive, settings.trend_runs)
     finally:

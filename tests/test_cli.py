@@ -98,3 +98,29 @@ def test_help_does_not_import_heavy_modules():
     code = f"import sys, briefing.cli; print(','.join(m for m in {heavy} if m in sys.modules))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == ""
+
+
+def test_archive_commands_find_the_archive_named_in_briefing_toml(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    (tmp_path / "briefing.toml").write_text('archive = "my.sqlite"\nformats = ["json"]\n', "utf-8")
+    assert invoke("make", "p.txt", "--out", "out").exit_code == 0
+    assert (tmp_path / "my.sqlite").is_file()
+    runs = invoke("archive", "runs")
+    assert runs.exit_code == 0, runs.output
+    assert len(runs.output.strip().splitlines()) == 2  # the header and the one run
+    found = invoke("archive", "search", "--speaker", "孙大为")
+    assert found.exit_code == 0 and "孙大为" in found.output
+
+
+def test_every_command_maps_a_bug_to_exit_70(tmp_path: Path, monkeypatch):
+    import briefing.cli as cli
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(cli, "_send", broken)
+    eml = tmp_path / "x.eml"
+    eml.write_bytes(b"Subject: x\r\n\r\nx\r\n")
+    result = invoke("send", str(eml))
+    assert result.exit_code == 70 and "internal error (ValueError: boom)" in result.output

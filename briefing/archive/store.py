@@ -105,6 +105,15 @@ def default_path() -> Path:
     return Path(user_data_dir("briefing")) / "archive.sqlite"
 
 
+def resolve_path(configured: Path | None) -> Path:
+    """The archive a run uses: the one configured (``archive`` in briefing.toml or
+    ``--archive``), else $BRIEFING_ARCHIVE, else the user data folder's."""
+    import os
+
+    env = os.environ.get("BRIEFING_ARCHIVE")
+    return (configured or (Path(env) if env else default_path())).expanduser()
+
+
 class Archive:
     def __init__(self, path: Path, upto: int | None = None) -> None:
         """Open (or create) the archive and bring its schema up to date
