@@ -239,7 +239,7 @@ class Briefing:
     period: str  # the ISO week the briefing covers, e.g. 2026-W47
     sources: tuple[SourceInfo, ...]
     analyses: tuple[Analysis, ...]
-    groups: tuple[ThemeGroup, ...]
+    themes: tuple[Theme, ...]  # the taxonomy, in its order (labels in the briefing's script)
     skipped: tuple[Skipped, ...] = ()
     settings: tuple[tuple[str, str], ...] = ()
     translation: Translation | None = None
@@ -254,6 +254,13 @@ class Briefing:
     def proposals(self) -> tuple[Proposal, ...]:
         """The proposals briefed in full (not those of articles covered in an earlier run)."""
         return tuple(p for a in self.analyses if not a.seen_before for p in a.proposals)
+
+    @property
+    def groups(self) -> tuple[ThemeGroup, ...]:
+        """The proposals briefed in full under each theme of the taxonomy (a view:
+        a proposal's themes are the one record of where it belongs)."""
+        proposals = self.proposals
+        return tuple(ThemeGroup(t, tuple(p for p in proposals if t.key in p.theme_keys)) for t in self.themes)
 
     @property
     def briefed(self) -> tuple[Analysis, ...]:

@@ -28,7 +28,6 @@ from .model import (
     Skipped,
     Source,
     SourceInfo,
-    ThemeGroup,
 )
 from .read import expand_inputs, read_source
 from .registry import summarizers, translators
@@ -94,13 +93,6 @@ def analyse(article: Article, settings: Settings, taxonomy: Taxonomy) -> Analysi
         proposals=proposals,
         themes=article_themes,
         figures=find_figures(article) if article.kind in ("news", "interview") else (),
-    )
-
-
-def group_by_theme(analyses: Iterable[Analysis], taxonomy: Taxonomy) -> tuple[ThemeGroup, ...]:
-    proposals = [p for a in analyses for p in a.proposals]
-    return tuple(
-        ThemeGroup(theme, tuple(p for p in proposals if theme.key in p.theme_keys)) for theme in taxonomy.themes
     )
 
 
@@ -184,7 +176,7 @@ def build(
         period=settings.period or iso_week(moment.date()),
         sources=tuple(infos),
         analyses=tuple(analyses),
-        groups=group_by_theme(analyses, taxonomy),
+        themes=taxonomy.themes,
         skipped=collected.skipped,
         settings=(("summarizer", settings.summarizer), ("summary_chars", str(settings.summary_chars))),
         excluded=tuple(excluded),

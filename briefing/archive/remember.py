@@ -10,21 +10,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Analysis, Briefing, ThemeGroup
+from ..model import Analysis, Briefing
 from .dedupe import THRESHOLD, band_keys, exact_key, signature, similarity
 from .store import Archive
 
 
 def _body(a: Analysis) -> str:
     return "".join(p.orig for p in a.article.paragraphs if p.role == "body")
-
-
-def regroup(briefing: Briefing, analyses: tuple[Analysis, ...]) -> tuple[ThemeGroup, ...]:
-    """The theme groups over the analyses whose proposals are briefed in full."""
-    proposals = [p for a in analyses if not a.seen_before for p in a.proposals]
-    return tuple(
-        ThemeGroup(g.theme, tuple(p for p in proposals if g.theme.key in p.theme_keys)) for g in briefing.groups
-    )
 
 
 def remember(briefing: Briefing, archive: Archive, trend_runs: int) -> Briefing:
@@ -81,7 +73,6 @@ def remember(briefing: Briefing, archive: Archive, trend_runs: int) -> Briefing:
     return replace(
         briefing,
         analyses=analyses,
-        groups=regroup(briefing, analyses),
         archive=str(archive.path),
         run=run,
         trend=trend,

@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from ..model import Analysis, Briefing, Proposal, ThemeGroup, ThemeHit, Translation
+from ..model import Analysis, Briefing, Proposal, ThemeHit, Translation
 from .engine import Engine
 from .names import person_name
 
@@ -57,20 +57,15 @@ def translate_briefing(
             flag_en=result.flagged if result else "",
         )
 
-    analyses = []
-    by_id: dict[str, Proposal] = {}
-    for a in briefing.analyses:
-        props = tuple(proposal(p) for p in a.proposals)
-        by_id.update({p.id: p for p in props})
-        analyses.append(
-            replace(
-                a,
-                title_en=en("title", a.article.title),
-                summary_en=tuple(en("sentence", s.orig) or "" for s in a.summary),
-                proposals=props,
-            )
+    analyses = [
+        replace(
+            a,
+            title_en=en("title", a.article.title),
+            summary_en=tuple(en("sentence", s.orig) or "" for s in a.summary),
+            proposals=tuple(proposal(p) for p in a.proposals),
         )
-    groups = tuple(ThemeGroup(g.theme, tuple(by_id[p.id] for p in g.proposals)) for g in briefing.groups)
+        for a in briefing.analyses
+    ]
     info = Translation(
         backend=backend_name,
         model=engine.label,
@@ -79,7 +74,7 @@ def translate_briefing(
         reused=engine.reused,
         flagged=sum(1 for r in results.values() if r.flagged),
     )
-    return replace(briefing, analyses=tuple(analyses), groups=groups, translation=info)
+    return replace(briefing, analyses=tuple(analyses), translation=info)
 
 
 def to_traditional(briefing: Briefing, config: str = "s2t") -> Briefing:
@@ -122,16 +117,10 @@ def to_traditional(briefing: Briefing, config: str = "s2t") -> Briefing:
             themes=hits(a.themes),
         )
 
-    analyses = tuple(article(a) for a in briefing.analyses)
-    by_id = {p.id: p for a in analyses for p in a.proposals}
-    groups = tuple(
-        ThemeGroup(replace(g.theme, label_zh=c(g.theme.label_zh)), tuple(by_id[p.id] for p in g.proposals))
-        for g in briefing.groups
-    )
     return replace(
         briefing,
-        analyses=analyses,
-        groups=groups,
+        analyses=tuple(article(a) for a in briefing.analyses),
+        themes=tuple(replace(t, label_zh=c(t.label_zh)) for t in briefing.themes),
         title=c(briefing.title),
         script=f"traditional ({config})",
         opencc=config,
