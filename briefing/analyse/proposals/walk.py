@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ...model import Article, Proposal, ProposalKind
+from ...model import Article, Para, Proposal, ProposalKind
 from ...text.normalize import normalize_punctuation
 from ...text.patterns import QUESTION_RE
 from ...text.sentences import split_spans
@@ -56,102 +56,149 @@ def _parallel(paragraphs: list[str], index: int) -> bool:
 def find_proposals(article: Article) -> tuple[Proposal, ...]:
     if article.kind not in ("news", "interview"):
         return ()
-    finder = Finder(article)
-    out: list[Proposal] = []
-    state = _State(finder.default, voice=finder.voice)
+    walk = _Walk(article)
     bodies = [p.text for p in article.paragraphs if p.role == "body"]
     body_index = -1
     for pi, para in enumerate(article.paragraphs):
         if para.role == "heading":
-            name = finder._head_speaker(para.text, para.orig)
-            state = _State(finder.speaker(name), voice=True) if name else replace(state, carry=None)
-            continue
-        if para.role != "body":
-            continue
-        body_index += 1
+            walk.heading(para)
+        elif para.role == "body":
+            body_index += 1
+            walk.paragraph(pi, para, _parallel(bodies, body_index))
+    return tuple(walk.out)
+
+
+class _Walk:
+    """The walk through one article: who speaks now, and the proposals found so far."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.finder = Finder(article)
+        self.out: list[Proposal] = []
+        self.state = _State(self.finder.default, voice=self.finder.voice)
+
+    def heading(self, para: Para) -> None:
+        name = self.finder._head_speaker(para.text, para.orig)
+        self.state = _State(self.finder.speaker(name), voice=True) if name else replace(self.state, carry=None)
+
+    def paragraph(self, pi: int, para: Para, whole_items: bool) -> None:
         text = para.text
         if QUESTION_RE.match(text):
-            state = _State(finder.default, voice=finder.voice)
-            continue
+            self.state = _State(self.finder.default, voice=self.finder.voice)
+            return
         if text.startswith("——") and len(text) <= MAX_DASH_HEAD:
-            continue  # ——促进生产，保障供应。 a dash-led subhead of the speaker's points, not a measure
-        base = 0
-        turn = QA_TURN_RE.match(text)
-        if turn and turn.group(1) in finder.known:
-            state = _State(finder.speaker(turn.group(1)))
-            base = turn.end()
-            if text.rstrip().endswith(("——", "：")):
-                state.carry = "plan" if state.speaker and state.speaker.own else "suggestion"
-        whole_items = _parallel(bodies, body_index)
-        para_found = False
-        spans = split_spans(text)
+            return  # ——促进生产，保障供应。 a dash-led subhead of the speaker's points, not a measure
+        base = self._turn(text)
+        found = False
         reported = False  # a verb of saying in this paragraph: reported speech, not the speaker's own text
         owners: dict[int, Speaker] = {}  # sentences of a quotation, by the speaker it is attributed to
+        spans = split_spans(text)
         for k, (s, e) in enumerate(spans):
             s = max(s, base)
             if e <= s:
                 continue
-            sentence = text[s:e]
-            mention = finder.mention(sentence, para.orig[s:e], state.speaker)
-            if mention is None and k not in owners and sentence[:1] in "“‘":
-                owners.update(_quotation_owner(text, para.orig, spans, k, finder, state.speaker))
-            owner = owners.get(k)
-            if mention is None and owner is not None:
-                # “……。”  X表示，…: the quotation is the words of the speaker named after it
-                mention = Mention(owner, len(sentence), 0, "") if sentence[:1] in "“‘" else None
-                if owner != state.speaker:
-                    state = _State(owner)
+            mention = self._mention(para, spans, k, s, e, owners)
             reported = reported or mention is not None
-            if mention is not None and mention.speaker != state.speaker:
-                state = _State(mention.speaker)
-            if state.speaker is None or (
-                state.speaker.name is None and not state.speaker.issuer and not state.speaker.role
-            ):
-                props, speaker_here = _institution_plans(sentence, para.orig[s:e], state, article)
-                if speaker_here is not None:
-                    state = _State(speaker_here, "plan" if props else state.carry)
-            else:
-                quoted = text[:s].count("“") > text[:s].count("”") or k in owners
-                voice = state.voice and not reported
-                # after 某某表示，… the paragraph's next sentences go on with the speaker's words
-                said = quoted or voice or (reported and mention is None and _CALL_MODAL_RE.search(sentence) is not None)
-                props, state.carry = sentence_proposals(
-                    sentence, mention, state.speaker, state.carry, said, voice=voice
-                )
-                speaker_here = state.speaker
-            if speaker_here is None:
-                continue
-            for kind, cs, ce in props:
-                shortest = MIN_ITEM if INCLUDES_RE.search(sentence) else MIN_PROPOSAL
-                items = (
-                    [trim(text, s + cs, s + ce)]
-                    if whole_items and mention is None
-                    else pieces(text, s + cs, s + ce, shortest)
-                )
-                for ps, pe in items:
-                    if pe - ps < shortest or ANNOUNCES_RE.search(text, ps, pe) or _DIPLOMATIC_RE.search(text, ps, pe):
-                        continue
-                    if _restates_a_document(speaker_here) and not _OWN_PLAN_RE.match(text, ps, pe):
-                        continue
-                    if shortest != MIN_ITEM and exhortation(text[ps:pe]):
-                        continue  # (items of a list are short by nature: the list makes them measures)
-                    para_found = True
-                    out.append(
-                        Proposal(
-                            id=f"{article.id}-p{len(out) + 1:02d}",
-                            article=article.id,
-                            speaker=speaker_here.name,
-                            role=speaker_here.role,
-                            body=speaker_here.body,
-                            kind=kind,
-                            text=para.orig[ps:pe],
-                            para=pi,
-                            mandate=mandate_of(speaker_here.role_text),  # type: ignore[arg-type]
-                        )
+            props, speaker = self._sentence(para, s, e, mention, k in owners, reported)
+            if speaker is not None:
+                whole = whole_items and mention is None
+                found = self._emit(pi, para, s, e, props, speaker, whole) or found
+        if not found:
+            self.state = replace(self.state, carry=None)
+
+    def _turn(self, text: str) -> int:
+        """An answer turn (周某：…) makes its speaker current; where the turn's text starts."""
+        turn = QA_TURN_RE.match(text)
+        if not (turn and turn.group(1) in self.finder.known):
+            return 0
+        self.state = _State(self.finder.speaker(turn.group(1)))
+        if text.rstrip().endswith(("——", "：")):
+            self.state.carry = "plan" if self.state.speaker and self.state.speaker.own else "suggestion"
+        return turn.end()
+
+    def _mention(
+        self, para: Para, spans: list[tuple[int, int]], k: int, s: int, e: int, owners: dict[int, Speaker]
+    ) -> Mention | None:
+        """Who the sentence names as speaking, the speaker of the quotation it is part
+        of, and the current speaker updated."""
+        sentence = para.text[s:e]
+        mention = self.finder.mention(sentence, para.orig[s:e], self.state.speaker)
+        if mention is None and k not in owners and sentence[:1] in "“‘":
+            owners.update(_quotation_owner(para.text, para.orig, spans, k, self.finder, self.state.speaker))
+        owner = owners.get(k)
+        if mention is None and owner is not None:
+            # “……。”  X表示，…: the quotation is the words of the speaker named after it
+            mention = Mention(owner, len(sentence), 0, "") if sentence[:1] in "“‘" else None
+            if owner != self.state.speaker:
+                self.state = _State(owner)
+        if mention is not None and mention.speaker != self.state.speaker:
+            self.state = _State(mention.speaker)
+        return mention
+
+    def _sentence(
+        self, para: Para, s: int, e: int, mention: Mention | None, in_quote: bool, reported: bool
+    ) -> tuple[list[tuple[ProposalKind, int, int]], Speaker | None]:
+        """The proposals of one sentence, and whose they are."""
+        text, sentence, state = para.text, para.text[s:e], self.state
+        if state.speaker is None or (
+            state.speaker.name is None and not state.speaker.issuer and not state.speaker.role
+        ):
+            props, speaker = _institution_plans(sentence, para.orig[s:e], state, self.article)
+            if speaker is not None:
+                self.state = _State(speaker, "plan" if props else state.carry)
+            return props, speaker
+        quoted = text[:s].count("“") > text[:s].count("”") or in_quote
+        voice = state.voice and not reported
+        # after 某某表示，… the paragraph's next sentences go on with the speaker's words
+        said = quoted or voice or (reported and mention is None and _CALL_MODAL_RE.search(sentence) is not None)
+        props, state.carry = sentence_proposals(sentence, mention, state.speaker, state.carry, said, voice=voice)
+        return props, state.speaker
+
+    def _emit(
+        self,
+        pi: int,
+        para: Para,
+        s: int,
+        e: int,
+        props: list[tuple[ProposalKind, int, int]],
+        speaker: Speaker,
+        whole: bool,
+    ) -> bool:
+        """Record the sentence's proposals, split into items; whether any was kept."""
+        text = para.text
+        shortest = MIN_ITEM if INCLUDES_RE.search(text, s, e) else MIN_PROPOSAL
+        kept = False
+        for kind, cs, ce in props:
+            items = [trim(text, s + cs, s + ce)] if whole else pieces(text, s + cs, s + ce, shortest)
+            for ps, pe in items:
+                if not _keeps(text, ps, pe, shortest, speaker):
+                    continue
+                kept = True
+                self.out.append(
+                    Proposal(
+                        id=f"{self.article.id}-p{len(self.out) + 1:02d}",
+                        article=self.article.id,
+                        speaker=speaker.name,
+                        role=speaker.role,
+                        body=speaker.body,
+                        kind=kind,
+                        text=para.orig[ps:pe],
+                        para=pi,
+                        mandate=mandate_of(speaker.role_text),  # type: ignore[arg-type]
                     )
-        if not para_found:
-            state = replace(state, carry=None)
-    return tuple(out)
+                )
+        return kept
+
+
+def _keeps(text: str, ps: int, pe: int, shortest: int, speaker: Speaker) -> bool:
+    """An item worth a place in the briefing: long enough, a measure rather than an
+    announcement, a diplomatic statement, a drafter's restatement or an exhortation."""
+    if pe - ps < shortest or ANNOUNCES_RE.search(text, ps, pe) or _DIPLOMATIC_RE.search(text, ps, pe):
+        return False
+    if _restates_a_document(speaker) and not _OWN_PLAN_RE.match(text, ps, pe):
+        return False
+    # (items of a list are short by nature: the list makes them measures)
+    return shortest == MIN_ITEM or not exhortation(text[ps:pe])
 
 
 # The modals of a call (not 需要, which is as often a verb of need): a sentence after
