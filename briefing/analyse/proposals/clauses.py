@@ -366,62 +366,79 @@ def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = Fal
     previous: int | None = None  # the clause before, when it is a bare topic
     for cs in _clauses(sentence, start):
         clause = sentence[cs:]
-        offset = 1 if clause[:1] in "“‘" else 0
-        lead = _PLAN_LEAD_RE.match(clause[offset:])
-        if lead:
-            offset += lead.end()
-        body = clause[offset:]
-        connective = LEAD_CONNECTIVES.match(body)
-        if connective:
-            offset += connective.end()
-            body = clause[offset:]
+        offset, lead, connective = _opening(clause)
+        body, at = clause[offset:], cs + offset
         if _BESIDES_RE.match(body):
-            return "plan", cs + offset
-        if connective and "建议" in connective.group() and len(body) >= MIN_PROPOSAL:
-            return "suggestion", cs + offset  # …，建议可以针对…: what follows 建议 is the call
+            return "plan", at
+        if "建议" in connective and len(body) >= MIN_PROPOSAL:
+            return "suggestion", at  # …，建议可以针对…: what follows 建议 is the call
         mark = marker(body)
         if mark is not None:
-            kind, subj_end, mark_end = mark
-            if _EVERYONE_RE.fullmatch(body[:subj_end]):
-                continue  # 都要…, 我们都要…: what everyone ought to do, an exhortation
-            subject = re.sub(r"(?:还|也|亦|都|更|仍|继续|则|就|进一步)+$", "", body[:subj_end])
-            if _NEGATED_RE.search(subject) or (body[subj_end:mark_end] in WEAK_MODAL and _CERTAINTY_RE.search(subject)):
-                continue  # 不是说要…: denied; 一定可以…: confidence, not a call
-            if PAST_RE.search(subject) or _asks(body) or _completed(body[mark_end:]):
-                continue
-            own_subject = _OWN_SUBJECT.match(subject) is not None
-            if body[subj_end:mark_end] in WEAK_MODAL and not (
-                own_subject or _ACTOR_RE.search(subject) or is_body(subject) or is_place(subject)
-            ):
-                continue  # 铁路可以替代…: what a thing can do; a call with 可以 has an actor
-            if kind == "future":
-                subject = _TIME_TAIL_RE.sub("", subject)  # 某集团未来将…, 某局下一步将…
-                if _EFFECT_RE.match(body[mark_end:]) and not (own_subject or (subject and is_body(subject))):
-                    continue  # （此举）将更趋平稳, 将有力推动…: what a measure will bring, not a plan
-                if not subject or own_subject or is_body(subject) or len(subject) <= 3:
-                    return "plan", cs + offset
-            elif kind == "weak_future" and body[mark_end : mark_end + 1] not in "，。；！？":
-                own_whole = _OWN_SUBJECT.fullmatch(subject) or (len(subject) <= 6 and is_body(subject))
-                if own_whole or _TIME_RE.fullmatch(subject):
-                    return "plan", cs + offset
-            elif (
-                not subject
-                or own_subject
-                or _ACTOR_RE.search(subject)
-                or is_place(subject)
-                or (said and not _DEMONSTRATIVE.match(subject))
-            ):
-                own = speaker.own or own_subject
-                if not subject and said and previous is not None and len(_first_clause(body)) < MIN_PROPOSAL:
-                    # 冷链物流仍是短板，应加快补齐: a call too short to stand alone takes its topic
-                    return ("plan" if own else "suggestion"), previous
-                return ("plan" if own else "suggestion"), cs + offset
-            elif said and _RESUMPTIVE_RE.fullmatch(subject) and previous is not None:
-                # 职业别的薪资差异，这部分都要公告: the topic stated before, taken up by 这
-                return ("plan" if speaker.own else "suggestion"), previous
-        previous = cs + offset if mark is None and not connective else None
+            found = _marked(body, mark, speaker, said, at, previous)
+            if found is not None:
+                return found
+        previous = at if mark is None and not connective else None
         if lead and speaker.own and body:
-            return "plan", cs + offset
+            return "plan", at
+    return None
+
+
+def _opening(clause: str) -> tuple[int, bool, str]:
+    """Where a clause's own words start, after an opening quote mark, a plan lead
+    (下一步，) and connectives; whether it had the lead; the connectives."""
+    offset = 1 if clause[:1] in "“‘" else 0
+    lead = _PLAN_LEAD_RE.match(clause[offset:])
+    if lead:
+        offset += lead.end()
+    connective = LEAD_CONNECTIVES.match(clause[offset:])
+    if connective:
+        offset += connective.end()
+    return offset, lead is not None, connective.group() if connective else ""
+
+
+def _marked(
+    body: str, mark: tuple[str, int, int], speaker: Speaker, said: bool, at: int, previous: int | None
+) -> tuple[ProposalKind, int] | None:
+    """The measure a clause states by its future or modal marker, if its subject lets it."""
+    kind, subj_end, mark_end = mark
+    if _EVERYONE_RE.fullmatch(body[:subj_end]):
+        return None  # 都要…, 我们都要…: what everyone ought to do, an exhortation
+    subject = re.sub(r"(?:还|也|亦|都|更|仍|继续|则|就|进一步)+$", "", body[:subj_end])
+    weak = body[subj_end:mark_end] in WEAK_MODAL
+    if _NEGATED_RE.search(subject) or (weak and _CERTAINTY_RE.search(subject)):
+        return None  # 不是说要…: denied; 一定可以…: confidence, not a call
+    if PAST_RE.search(subject) or _asks(body) or _completed(body[mark_end:]):
+        return None
+    own_subject = _OWN_SUBJECT.match(subject) is not None
+    if weak and not (own_subject or _ACTOR_RE.search(subject) or is_body(subject) or is_place(subject)):
+        return None  # 铁路可以替代…: what a thing can do; a call with 可以 has an actor
+    if kind == "future":
+        subject = _TIME_TAIL_RE.sub("", subject)  # 某集团未来将…, 某局下一步将…
+        if _EFFECT_RE.match(body[mark_end:]) and not (own_subject or (subject and is_body(subject))):
+            return None  # （此举）将更趋平稳, 将有力推动…: what a measure will bring, not a plan
+        if not subject or own_subject or is_body(subject) or len(subject) <= 3:
+            return "plan", at
+        return None
+    if kind == "weak_future":
+        if body[mark_end : mark_end + 1] in "，。；！？":
+            return None
+        own_whole = _OWN_SUBJECT.fullmatch(subject) or (len(subject) <= 6 and is_body(subject))
+        return ("plan", at) if own_whole or _TIME_RE.fullmatch(subject) else None
+    own = speaker.own or own_subject
+    if (
+        not subject
+        or own_subject
+        or _ACTOR_RE.search(subject)
+        or is_place(subject)
+        or (said and not _DEMONSTRATIVE.match(subject))
+    ):
+        if not subject and said and previous is not None and len(_first_clause(body)) < MIN_PROPOSAL:
+            # 冷链物流仍是短板，应加快补齐: a call too short to stand alone takes its topic
+            return ("plan" if own else "suggestion"), previous
+        return ("plan" if own else "suggestion"), at
+    if said and _RESUMPTIVE_RE.fullmatch(subject) and previous is not None:
+        # 职业别的薪资差异，这部分都要公告: the topic stated before, taken up by 这
+        return ("plan" if speaker.own else "suggestion"), previous
     return None
 
 
@@ -493,24 +510,9 @@ def sentence_proposals(
     listed_items = listed(sentence, "plan" if speaker.own else "suggestion")
     if listed_items:
         return listed_items, listed_items[-1][0]
-    out: list[tuple[ProposalKind, int, int]] = []
     if _REPORT_RE.search(sentence[: mention.after] if mention and mention.after else sentence[:12]):
         return [], None
-    if mention is not None and mention.at > 0 and sentence[:1] in "“‘":
-        close = _closing_quote(sentence)
-        if close is not None and close < mention.at:
-            # “……”X表示：the quotation is the speaker's words
-            quote = sentence[:close]
-            led = _VERB_LED_RE.match(quote, 1) or re.search(r"我(?:们)?(?:今年)?(?:提出了|建议)", quote)
-            if led:
-                out.append(("suggestion", led.end(), close))
-            else:
-                found = find_in_region(quote, 0, speaker, said=True)
-                if found:
-                    out.append((found[0], found[1], close))
-                elif speaker.own and opens_with_action(quote[1:], lead=True):
-                    # “在全国率先建设……。”某局副局长X表示: an official states the body's action
-                    out.append(("plan", 1, close))
+    out = _quote_first(sentence, mention, speaker)
     if mention is not None and mention.after:
         rest = sentence[mention.after :]
         start = mention.after + len(rest) - len(rest.lstrip("，：: "))
@@ -533,15 +535,34 @@ def sentence_proposals(
     if voice and opens_with_action(sentence):
         kind: ProposalKind = "plan" if speaker.own else "suggestion"
         return [(kind, 0, end)], kind
-    if (
-        carry
-        and (
-            CONTINUES.match(sentence)
-            or CONTINUES.match(LEAD_CONNECTIVES.sub("", sentence))
-            or EXAMPLES_RE.match(sentence)
-        )
-        and not _completed(sentence)
-        and not _JUDGEMENT_RE.match(sentence)
-    ):
+    if carry and _goes_on(sentence):
         return [(carry, 0, end)], carry
     return [], carry
+
+
+def _goes_on(sentence: str) -> bool:
+    """The sentence carries on the measure before it: 其次，…; 出台…政策; 如：…"""
+    opens = (
+        CONTINUES.match(sentence) or CONTINUES.match(LEAD_CONNECTIVES.sub("", sentence)) or EXAMPLES_RE.match(sentence)
+    )
+    return bool(opens) and not _completed(sentence) and not _JUDGEMENT_RE.match(sentence)
+
+
+def _quote_first(sentence: str, mention: Mention | None, speaker: Speaker) -> list[tuple[ProposalKind, int, int]]:
+    """“……”X表示：the measure in a quotation that opens the sentence, before its attribution."""
+    if mention is None or mention.at <= 0 or sentence[:1] not in "“‘":
+        return []
+    close = _closing_quote(sentence)
+    if close is None or close >= mention.at:
+        return []
+    quote = sentence[:close]
+    led = _VERB_LED_RE.match(quote, 1) or re.search(r"我(?:们)?(?:今年)?(?:提出了|建议)", quote)
+    if led:
+        return [("suggestion", led.end(), close)]
+    found = find_in_region(quote, 0, speaker, said=True)
+    if found:
+        return [(found[0], found[1], close)]
+    if speaker.own and opens_with_action(quote[1:], lead=True):
+        # “在全国率先建设……。”某局副局长X表示: an official states the body's action
+        return [("plan", 1, close)]
+    return []
