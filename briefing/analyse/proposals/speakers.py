@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...model import Article
+from ...model import Article, Para
 from ...text.normalize import normalize_punctuation
 from ...text.patterns import DOUBLE_SURNAMES, QUESTION_RE, SURNAMES, TITLE_WORDS
 from .lexicon import MANDATE_WORDS, SAY_WORDS, alternation
@@ -243,6 +243,9 @@ class Finder:
             self.role_text[name] = role_text
 
     def _collect(self) -> None:
+        """Every speaker the article names, before the walk: in guest lists and speaker
+        lines, in the headline or kicker (the default speaker, or a column's voice),
+        and in the body, in the order of the conventions' reliability."""
         art = self.article
         for p in art.paragraphs:
             if p.role == "guests":
@@ -251,6 +254,14 @@ class Finder:
                     self._register(m.group(2), p.orig[m.start(2) : m.end(2)], p.orig[: m.end(1)].strip(), m.group(1))
             elif p.role == "heading":
                 self._head_speaker(p.text, p.orig)
+        self._collect_default(art)
+        bodies = [p for p in art.paragraphs if p.role == "body"]
+        for p in bodies:
+            self._collect_titled(p)
+        for p in bodies:
+            self._collect_other(p)
+
+    def _collect_default(self, art: Article) -> None:
         for line in (art.title, art.kicker):
             if line and self.default is None:
                 name = self._head_speaker(normalize_punctuation(line), line)
@@ -262,53 +273,53 @@ class Finder:
                 # 某某要瞄准…（委员之声）: the column speaks in a deputy's voice, unnamed
                 self.default = Speaker(None, column.group(1), None, False, column.group(1))
                 self.voice = True
-        for p in art.paragraphs:
-            if p.role != "body":
+
+    def _collect_titled(self, p: Para) -> None:
+        """Title chain + name: 某局局长李某 (and its mandate, 某大学校长王某委员)."""
+        for m in _ROLE_NAME_RE.finditer(p.text):
+            name = m.group(2)
+            if self._doubtful(name):
                 continue
-            for m in _ROLE_NAME_RE.finditer(p.text):
-                name = m.group(2)
-                if self._doubtful(name):
-                    continue
-                role = _role_before(p.text, m.start(2))
-                if role:
-                    orig_role = _role_before(p.text, m.start(2), p.orig)
-                    after = p.text[m.end(2) : m.end(2) + 2]
-                    mandate = after if re.fullmatch(MANDATE, after) else ""
-                    self._register(name, p.orig[m.start(2) : m.end(2)], orig_role, role + mandate)
-        for p in art.paragraphs:
-            if p.role != "body":
+            role = _role_before(p.text, m.start(2))
+            if role:
+                orig_role = _role_before(p.text, m.start(2), p.orig)
+                after = p.text[m.end(2) : m.end(2) + 2]
+                mandate = after if re.fullmatch(MANDATE, after) else ""
+                self._register(name, p.orig[m.start(2) : m.end(2)], orig_role, role + mandate)
+
+    def _collect_other(self, p: Para) -> None:
+        """Title joined by 的, organisation + name, name + mandate, and Q&A turns."""
+        for m in _ROLE_DE_NAME_RE.finditer(p.text):
+            name = m.group(2)
+            if name in self.known or self._doubtful(name):
                 continue
-            for m in _ROLE_DE_NAME_RE.finditer(p.text):
-                name = m.group(2)
-                if name in self.known or self._doubtful(name):
-                    continue
-                role = _role_before(p.text, m.end(1))
-                fresh = _NEWLY_RE.match(role)  # 刚当选…: how new the office is, not part of it
-                cut = fresh.end() if fresh else 0
-                if role[cut:]:
-                    orig_role = _role_before(p.text, m.end(1), p.orig)[cut:]
-                    self._register(name, p.orig[m.start(2) : m.end(2)], orig_role, role[cut:])
-            for m in _ORG_NAME_RE.finditer(p.text):
-                name = m.group(2)
-                if (
-                    name in self.known
-                    or _is_common_word(name)
-                    or _is_common_word(name[:2])  # 工会团体: the organisation's word goes on
-                    or name[-1] in "也还则都亦均"
-                    or re.search(_TITLES, name)
-                ):
-                    continue
-                self._register(name, p.orig[m.start(2) : m.end(2)], p.orig[m.start(1) : m.end(1)], m.group(1))
-            for m in _MANDATE_NAME_RE.finditer(p.text):
-                name = m.group(1)
-                if name not in self.known and not self._doubtful(name):
-                    self._register(name, p.orig[m.start(1) : m.end(1)], "", m.group(2))
-            turn = QA_TURN_RE.match(p.text)
-            if turn and not QUESTION_RE.match(p.text):
-                name = turn.group(1)
-                # a name that takes turns or is named again (every turn is in the body text)
-                if name not in self.known and self.body_text.count(name) >= 2:
-                    self._register(name, p.orig[: len(name)], "", "")
+            role = _role_before(p.text, m.end(1))
+            fresh = _NEWLY_RE.match(role)  # 刚当选…: how new the office is, not part of it
+            cut = fresh.end() if fresh else 0
+            if role[cut:]:
+                orig_role = _role_before(p.text, m.end(1), p.orig)[cut:]
+                self._register(name, p.orig[m.start(2) : m.end(2)], orig_role, role[cut:])
+        for m in _ORG_NAME_RE.finditer(p.text):
+            name = m.group(2)
+            if (
+                name in self.known
+                or _is_common_word(name)
+                or _is_common_word(name[:2])  # 工会团体: the organisation's word goes on
+                or name[-1] in "也还则都亦均"
+                or re.search(_TITLES, name)
+            ):
+                continue
+            self._register(name, p.orig[m.start(2) : m.end(2)], p.orig[m.start(1) : m.end(1)], m.group(1))
+        for m in _MANDATE_NAME_RE.finditer(p.text):
+            name = m.group(1)
+            if name not in self.known and not self._doubtful(name):
+                self._register(name, p.orig[m.start(1) : m.end(1)], "", m.group(2))
+        turn = QA_TURN_RE.match(p.text)
+        if turn and not QUESTION_RE.match(p.text):
+            name = turn.group(1)
+            # a name that takes turns or is named again (every turn is in the body text)
+            if name not in self.known and self.body_text.count(name) >= 2:
+                self._register(name, p.orig[: len(name)], "", "")
 
     def _doubtful(self, name: str) -> bool:
         """A candidate name that is a common word (解读) and is not named again."""
