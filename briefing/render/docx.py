@@ -249,164 +249,207 @@ def top_items(groups: Iterable[ThemeGroup]) -> list[tuple[ThemeGroup, Proposal]]
 
 
 def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
-    from docx.shared import Cm, Pt
+    writer = _DocxBriefing(briefing, options)
+    for section in SECTIONS:
+        getattr(writer, section)()
+    return writer.save()
 
-    from .chart import proposals_chart, trend_chart
 
-    env = environment(options.templates)
-    try:
-        blocks = env.get_template("docx.j2").module
-    except Exception as exc:  # a user's broken template: report it, do not crash
-        raise ConfigError(f"template docx.j2: {exc}") from None
+# The sections of briefing.docx, in order (each a method of _DocxBriefing).
+SECTIONS = ("front", "contents", "executive", "trend", "themes", "figures", "summaries", "covered", "proposers")
+PAGE_CM = (21.0, 29.7)  # A4
+MARGINS_CM = (2.0, 2.2)  # left and right, top and bottom: 17 cm of text width
+BODY_PT = 10.5
+PICTURE_CM = 15.0
+TREND_THEME_CM, TREND_RUNS_CM = 5.0, 12.0
+FIGURE_WIDTHS_CM = (11.0, 6.0)
+COVERED_WIDTHS_CM = (9.0, 5.0, 3.0)
+PROPOSER_WIDTHS_CM = (3.0, 8.0, 2.0, 4.0)
+QUOTE_INDENT_CM = 0.6
 
-    def text(macro: str, *args: Any) -> str:
+
+class _DocxBriefing:
+    """briefing.docx being written, a section at a time."""
+
+    def __init__(self, briefing: Briefing, options: RenderOptions) -> None:
+        from docx.shared import Cm, Pt
+
+        env = environment(options.templates)
         try:
-            return clean_xml(str(getattr(blocks, macro)(*args)))
+            self.blocks = env.get_template("docx.j2").module
+        except Exception as exc:  # a user's broken template: report it, do not crash
+            raise ConfigError(f"template docx.j2: {exc}") from None
+        self.b = briefing
+        self.document = document = _open_document(options)
+        apply_fonts(document, options)
+        if options.reference_docx is None:
+            document.styles["Normal"].font.size = Pt(BODY_PT)
+            section = document.sections[0]
+            section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+            section.left_margin = section.right_margin = Cm(MARGINS_CM[0])
+            section.top_margin = section.bottom_margin = Cm(MARGINS_CM[1])
+        _update_fields_on_open(document)
+        # Style ids looked up once: python-docx walks every style on each lookup by name.
+        self.style_ids = {s.name: s.style_id for s in document.styles if s.name}
+        self.headings: list[tuple[str, int]] = []  # (text, level) for the table of contents
+        self.labels = zh_labels(briefing)
+        self.by_id = articles_by_id(briefing)
+        self.proposals = briefing.proposals
+        self.people = proposers(self.proposals)
+        self.groups = [g for g in briefing.groups if g.proposals]
+        self.toc: Any = None
+
+    def text(self, macro: str, *args: Any) -> str:
+        try:
+            return clean_xml(str(getattr(self.blocks, macro)(*args)))
         except AttributeError:
             raise ConfigError(f"template docx.j2: the macro {macro!r} is missing") from None
 
-    document = _open_document(options)
-    apply_fonts(document, options)
-    if options.reference_docx is None:
-        document.styles["Normal"].font.size = Pt(10.5)
-        section = document.sections[0]  # A4 with 2 cm margins: 17 cm of text width
-        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(2.0)
-        section.top_margin = section.bottom_margin = Cm(2.2)
-    _update_fields_on_open(document)
-
-    # Style ids looked up once: python-docx walks every style on each lookup by name.
-    style_ids = {s.name: s.style_id for s in document.styles if s.name}
-    headings: list[tuple[str, int]] = []  # (text, level) for the table of contents
-
-    def para(content: str = "", style: str | None = None) -> Any:
-        paragraph = document.add_paragraph(content)
+    def para(self, content: str = "", style: str | None = None) -> Any:
+        paragraph = self.document.add_paragraph(content)
         if style:
-            paragraph._p.style = style_ids[style]
+            paragraph._p.style = self.style_ids[style]
         return paragraph
 
-    def heading(content: str, level: int) -> Any:
+    def heading(self, content: str, level: int) -> Any:
         if level <= 2:
-            headings.append((content, level - 1))
-        return para(content, f"Heading {level}")
+            self.headings.append((content, level - 1))
+        return self.para(content, f"Heading {level}")
 
-    labels = zh_labels(briefing)
-    label_zh = labels.zh
-    by_id = articles_by_id(briefing)
-    proposals = briefing.proposals
-    people = proposers(proposals)
-    groups = [g for g in briefing.groups if g.proposals]
-    _header_footer(document, text("header", briefing))
+    def picture(self, png: bytes | None, caption: str) -> None:
+        from docx.shared import Cm
 
-    para(text("title", briefing), "Title")
-    para(text("subtitle", briefing, len(proposals)), "Subtitle")
-    document.add_paragraph(text("generated", briefing))
-    bilingual = briefing.translation is not None
-    if briefing.translation is not None:
-        label = document.add_paragraph()
-        label.add_run(clean_xml(mt_label(briefing.translation))).bold = True
-    for s in briefing.skipped:
-        document.add_paragraph(text("skipped", s))
+        if png:
+            self.document.add_picture(io.BytesIO(png), width=Cm(PICTURE_CM))
+            self.para(self.text(caption), "Caption")
 
-    para(f"Contents · {label_zh('目录')}", "Heading 1")
-    toc = document.add_paragraph()
+    def front(self) -> None:
+        b, document = self.b, self.document
+        _header_footer(document, self.text("header", b))
+        self.para(self.text("title", b), "Title")
+        self.para(self.text("subtitle", b, len(self.proposals)), "Subtitle")
+        document.add_paragraph(self.text("generated", b))
+        if b.translation is not None:
+            label = document.add_paragraph()
+            label.add_run(clean_xml(mt_label(b.translation))).bold = True
+        for s in b.skipped:
+            document.add_paragraph(self.text("skipped", s))
 
-    heading(f"Executive summary · {label_zh('本周要点')}", 1)
-    document.add_paragraph(text("exec_intro", briefing, len(proposals), len(people), len(groups)))
-    for group, proposal in top_items(groups):
-        item = para(text("exec_item", proposal, group.theme), "List Bullet")
-        if proposal.text_en:
-            item.add_run("\n" + clean_xml(proposal.text_en)).italic = True
-    chart = proposals_chart(groups)
-    if chart:
-        document.add_picture(io.BytesIO(chart), width=Cm(15))
-        para(text("chart_caption"), "Caption")
+    def contents(self) -> None:
+        self.para(f"Contents · {self.labels.zh('目录')}", "Heading 1")
+        self.toc = self.document.add_paragraph()
 
-    rows = trend_rows(briefing)
-    runs = [label for label, _ in briefing.trend]
-    if len(runs) > 1 and rows:
-        heading(f"Trend · {label_zh('趋势')}", 2)
-        trend_widths = (5.0, *([12.0 / len(runs)] * len(runs)))
-        table = _table(document, ("Theme", *[r.split(" ")[0] for r in runs]), trend_widths)
+    def executive(self) -> None:
+        from .chart import proposals_chart
+
+        self.heading(f"Executive summary · {self.labels.zh('本周要点')}", 1)
+        intro = self.text("exec_intro", self.b, len(self.proposals), len(self.people), len(self.groups))
+        self.document.add_paragraph(intro)
+        for group, proposal in top_items(self.groups):
+            item = self.para(self.text("exec_item", proposal, group.theme), "List Bullet")
+            if proposal.text_en:
+                item.add_run("\n" + clean_xml(proposal.text_en)).italic = True
+        self.picture(proposals_chart(self.groups), "chart_caption")
+
+    def trend(self) -> None:
+        from .chart import trend_chart
+
+        rows = trend_rows(self.b)
+        runs = [label for label, _ in self.b.trend]
+        if len(runs) < 2 or not rows:
+            return
+        self.heading(f"Trend · {self.labels.zh('趋势')}", 2)
+        widths = (TREND_THEME_CM, *([TREND_RUNS_CM / len(runs)] * len(runs)))
+        table = _table(self.document, ("Theme", *[r.split(" ")[0] for r in runs]), widths)
         for en, zh, values in rows:
-            _row(table, (f"{en} · {zh}", *[str(v) for v in values]), trend_widths)
-        trend = trend_chart(runs, rows)
-        if trend:
-            document.add_picture(io.BytesIO(trend), width=Cm(15))
-            para(text("trend_caption"), "Caption")
+            _row(table, (f"{en} · {zh}", *[str(v) for v in values]), widths)
+        self.picture(trend_chart(runs, rows), "trend_caption")
 
-    heading(f"Proposals by theme · {label_zh('按主题分列的建议与计划')}", 1)
-    for group in groups:
-        heading(text("theme_heading", group), 2)
-        if bilingual:
-            headers: tuple[str, ...] = ("Speaker and role", "Proposal", "English (machine translation)", "Source")
-            widths: tuple[float, ...] = BILINGUAL_WIDTHS_CM
-        else:
-            headers, widths = ("Speaker and role", "Proposal", "Source"), TABLE_WIDTHS_CM
-        table = _table(document, headers, widths)
-        for p in group.proposals:
-            art = by_id[p.article].article
-            proposal_cell = clean_xml(p.text) + "\n" + text("kind_cell", p, KIND_EN, labels.kind, labels.mandate)
-            source = text("source_cell", p, art, evidence(p, group.theme.key))
+    def themes(self) -> None:
+        self.heading(f"Proposals by theme · {self.labels.zh('按主题分列的建议与计划')}", 1)
+        bilingual = self.b.translation is not None
+        for group in self.groups:
+            self.heading(self.text("theme_heading", group), 2)
             if bilingual:
-                speaker = text("speaker_cell", p) + "".join(
-                    "\n" + v for v in (p.speaker_en or p.body_en, p.role_en) if v
-                )
-                english = (p.text_en or "") + (f"\n⚠ {p.flag_en}" if p.flag_en else "")
-                _row(table, (speaker, proposal_cell, english, source), widths, small=(3,))
+                headers: tuple[str, ...] = ("Speaker and role", "Proposal", "English (machine translation)", "Source")
+                widths: tuple[float, ...] = BILINGUAL_WIDTHS_CM
             else:
-                _row(table, (text("speaker_cell", p), proposal_cell, source), widths, small=(2,))
+                headers, widths = ("Speaker and role", "Proposal", "Source"), TABLE_WIDTHS_CM
+            table = _table(self.document, headers, widths)
+            for p in group.proposals:
+                _row(table, self._proposal_cells(p, group.theme.key, bilingual), widths, small=(len(widths) - 1,))
 
-    figures = [(a, f) for a in briefing.analyses for f in a.figures]
-    if figures:
-        heading(f"Key figures · {label_zh('关键数据')}", 1)
-        figure_widths = (11.0, 6.0)
-        table = _table(document, ("Figure (verbatim)", "Source"), figure_widths)
+    def _proposal_cells(self, p: Proposal, theme: str, bilingual: bool) -> tuple[str, ...]:
+        art = self.by_id[p.article].article
+        kind = self.text("kind_cell", p, KIND_EN, self.labels.kind, self.labels.mandate)
+        proposal_cell = clean_xml(p.text) + "\n" + kind
+        source = self.text("source_cell", p, art, evidence(p, theme))
+        if not bilingual:
+            return (self.text("speaker_cell", p), proposal_cell, source)
+        speaker = self.text("speaker_cell", p) + "".join("\n" + v for v in (p.speaker_en or p.body_en, p.role_en) if v)
+        english = (p.text_en or "") + (f"\n⚠ {p.flag_en}" if p.flag_en else "")
+        return (speaker, proposal_cell, english, source)
+
+    def figures(self) -> None:
+        figures = [(a, f) for a in self.b.analyses for f in a.figures]
+        if not figures:
+            return
+        self.heading(f"Key figures · {self.labels.zh('关键数据')}", 1)
+        table = _table(self.document, ("Figure (verbatim)", "Source"), FIGURE_WIDTHS_CM)
         for a, f in figures:
-            _row(table, (f.text, text("figure_source", f, a.article)), figure_widths, small=(1,))
+            _row(table, (f.text, self.text("figure_source", f, a.article)), FIGURE_WIDTHS_CM, small=(1,))
 
-    heading(f"Article summaries · {label_zh('文章摘要')}", 1)
-    current_source = None
-    for a in briefing.briefed:
-        if a.article.source != current_source:
-            current_source = a.article.source
-            heading(text("source_heading", a.article.source, briefing), 2)
-        heading(text("article_heading", a.article), 3)
-        if a.title_en:
-            document.add_paragraph().add_run(clean_xml(a.title_en)).italic = True
-        para(text("article_source", a.article, ARTICLE_KIND), "Caption")
-        if a.summary_en:
-            table = _table(document, (label_zh("中文"), "English (machine translation)"), SUMMARY_WIDTHS_CM)
-            for sentence, english in zip(a.summary, a.summary_en, strict=False):
-                zh = clean_xml(sentence.orig) + text("summary_ref", a.article, sentence)
-                _row(table, (zh, english), SUMMARY_WIDTHS_CM)
-            continue
-        for sentence in a.summary:
-            quoted = para()
-            quoted.paragraph_format.left_indent = Cm(0.6)
-            quoted.add_run(clean_xml(sentence.orig))
-            ref = quoted.add_run(text("summary_ref", a.article, sentence))
-            ref.font.size = Pt(CELL_SMALL_PT)
+    def summaries(self) -> None:
+        from docx.shared import Cm, Pt
 
-    if briefing.covered:
-        heading(f"Already covered · {label_zh('往期已报道')}", 1)
-        para(text("covered_intro"))
-        covered_widths = (9.0, 5.0, 3.0)
-        table = _table(document, ("Article", "Source", "First seen"), covered_widths)
-        for a in briefing.covered:
-            _row(table, (text("article_heading", a.article), a.article.source, a.first_seen or ""), covered_widths)
+        self.heading(f"Article summaries · {self.labels.zh('文章摘要')}", 1)
+        current_source = None
+        for a in self.b.briefed:
+            if a.article.source != current_source:
+                current_source = a.article.source
+                self.heading(self.text("source_heading", a.article.source, self.b), 2)
+            self.heading(self.text("article_heading", a.article), 3)
+            if a.title_en:
+                self.document.add_paragraph().add_run(clean_xml(a.title_en)).italic = True
+            self.para(self.text("article_source", a.article, ARTICLE_KIND), "Caption")
+            if a.summary_en:
+                headers = (self.labels.zh("中文"), "English (machine translation)")
+                table = _table(self.document, headers, SUMMARY_WIDTHS_CM)
+                for sentence, english in zip(a.summary, a.summary_en, strict=False):
+                    zh = clean_xml(sentence.orig) + self.text("summary_ref", a.article, sentence)
+                    _row(table, (zh, english), SUMMARY_WIDTHS_CM)
+                continue
+            for sentence in a.summary:
+                quoted = self.para()
+                quoted.paragraph_format.left_indent = Cm(QUOTE_INDENT_CM)
+                quoted.add_run(clean_xml(sentence.orig))
+                ref = quoted.add_run(self.text("summary_ref", a.article, sentence))
+                ref.font.size = Pt(CELL_SMALL_PT)
 
-    if people:
-        heading(f"Proposers · {label_zh('建议人索引')}", 1)
-        widths = (3.0, 8.0, 2.0, 4.0)
-        table = _table(document, ("Proposer", "Role", "Proposals", "Themes"), widths)
-        for r in people:
-            _row(table, (r.name, r.role or "", str(r.count), ", ".join(r.themes)), widths)
+    def covered(self) -> None:
+        if not self.b.covered:
+            return
+        self.heading(f"Already covered · {self.labels.zh('往期已报道')}", 1)
+        self.para(self.text("covered_intro"))
+        table = _table(self.document, ("Article", "Source", "First seen"), COVERED_WIDTHS_CM)
+        for a in self.b.covered:
+            cells = (self.text("article_heading", a.article), a.article.source, a.first_seen or "")
+            _row(table, cells, COVERED_WIDTHS_CM)
 
-    _table_of_contents(document, toc, headings)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
+    def proposers(self) -> None:
+        if not self.people:
+            return
+        self.heading(f"Proposers · {self.labels.zh('建议人索引')}", 1)
+        table = _table(self.document, ("Proposer", "Role", "Proposals", "Themes"), PROPOSER_WIDTHS_CM)
+        for r in self.people:
+            _row(table, (r.name, r.role or "", str(r.count), ", ".join(r.themes)), PROPOSER_WIDTHS_CM)
+
+    def save(self) -> bytes:
+        if self.toc is not None:
+            _table_of_contents(self.document, self.toc, self.headings)
+        buf = io.BytesIO()
+        self.document.save(buf)
+        return buf.getvalue()
 
 
 def _table_of_contents(document: Any, anchor: Any, entries: list[tuple[str, int]]) -> None:
