@@ -312,88 +312,132 @@ def _indented_headers(content: list[Line], classes: list[_Classified]) -> set[in
 def clean(source: Source) -> Page:
     """Turn a source into blocks; see the module docstring."""
     lines, removed = split_lines(source)
-    page_text = "\n".join(ln.text for ln in lines)
-    blocks: list[Block] = []
     dropped: list[Dropped] = []
     if removed:
         dropped.append(Dropped(0, removed, "control characters removed"))
     dropped.extend(Dropped(ln.no, ln.markup, "Markdown markup") for ln in lines if ln.markup)
-    # Open body blocks awaiting their continuation, oldest first, each with a flag:
-    # deferred when a kicker, headline, label or byline was printed right after it.
-    pending: list[list[int]] = []
-    prev_kind: str | None = None  # "open", "body" or the kind of the last structural line
-    fresh = True  # a body line now starts a new paragraph (after a byline, at the top)
-
     fm = web.front_matter([ln.orig for ln in lines])
     dropped.extend(Dropped(ln.no, ln.orig, "front matter") for ln in lines[:fm] if ln.orig)
     content = [ln for ln in lines[fm:] if ln.text]
+    page_text = "\n".join(ln.text for ln in lines)
     classes = [_classify(ln, page_text) for ln in content]
-    layout: PageLayout = "print"
-    web_page = fm > 0 or any(c.reason in web.REASONS for c in classes)
-    if any(ln.mark in (1, 2) for ln in content) and (web_page or sum(ln.mark == 1 for ln in content) >= 2):
-        layout = "markdown"
-    elif _indented_layout(content):
-        layout = "indented"
-    joins: set[int] = set()  # lines that continue the body line printed right above them
-    if layout == "indented":
-        joins = _indented_headers(content, classes)
+    layout = _layout(content, classes, front_matter=fm > 0)
+    # lines that continue the body line printed right above them
+    joins = _indented_headers(content, classes) if layout == "indented" else set()
+    _broken_headings(content, classes)
+    joiner = _Joiner(lines, layout, joins, dropped)
     for k, (line, c) in enumerate(zip(content, classes, strict=True)):
-        if c.kind == "heading" and not line.mark and k + 1 < len(content):
-            # a short line whose next line carries on its last word is a broken paragraph
-            nxt = classes[k + 1]
-            if (
-                nxt.kind in ("body", "heading")
-                and not content[k + 1].mark
-                # across a blank line a word must be a dictionary word to count: a word the
-                # tokenizer guesses across the gap (厂|台 in 制程厂 / 台积电) is no evidence
-                and continues_word(line.text, content[k + 1].text, known=content[k + 1].no - line.no > 1)
-            ):
-                classes[k] = _Classified("body")
-    for k, (line, c) in enumerate(zip(content, classes, strict=True)):
-        if c.kind is None:
-            dropped.append(Dropped(line.no, line.orig, c.reason))
-            continue
-        if c.kind == "caption":
-            keep = c.keep or len(line.text)
-            blocks.append(
-                Block("caption", line.text[c.cut : keep], line.orig[c.cut : keep], (line.no,), byline=c.byline)
-            )
-            continue  # captions are printed across the text: transparent for joining
-        if c.kind == "credit":
-            blocks.append(Block("credit", line.text, line.orig, (line.no,)))
-            continue
-        if c.kind == "heading" and prev_kind == "open" and not line.mark and layout != "indented":
-            tail = blocks[pending[-1][0]].text
-            if continues_word(tail, line.text) or "，" in line.text or "、" in line.text:
-                c = _Classified("body")
-        if c.kind == "label" and _next_is_pull_quote(lines, line.no):
-            dropped.append(Dropped(line.no, line.orig, "pull quote box label"))
-            continue
-        if c.kind is None:  # a label dropped above cannot reach here; keeps the type exact
-            continue
-        if c.kind != "body":
-            blocks.append(Block(c.kind, line.text, line.orig, (line.no,), mark=line.mark, indent=line.indent))
-            if prev_kind == "open":
-                pending[-1][1] = 1  # interrupted by a structural line: deferred
-            if c.kind in ("byline", "names", "guest"):
-                fresh = True
-            prev_kind = c.kind
-            continue
+        joiner.add(k, line, c)
+    return Page(source, tuple(joiner.blocks), tuple(dropped), layout)
 
+
+def _layout(content: list[Line], classes: list[_Classified], front_matter: bool) -> PageLayout:
+    """Markdown from the web (headings and web furniture), indented web text, or print."""
+    web_page = front_matter or any(c.reason in web.REASONS for c in classes)
+    if any(ln.mark in (1, 2) for ln in content) and (web_page or sum(ln.mark == 1 for ln in content) >= 2):
+        return "markdown"
+    return "indented" if _indented_layout(content) else "print"
+
+
+def _broken_headings(content: list[Line], classes: list[_Classified]) -> None:
+    """A short line whose next line carries on its last word is a broken paragraph."""
+    for k, (line, c) in enumerate(zip(content, classes, strict=True)):
+        if c.kind != "heading" or line.mark or k + 1 >= len(content):
+            continue
+        nxt, following = classes[k + 1], content[k + 1]
+        # across a blank line a word must be a dictionary word to count: a word the
+        # tokenizer guesses across the gap (厂|台 in 制程厂 / 台积电) is no evidence
+        gap = following.no - line.no > 1
+        if nxt.kind in ("body", "heading") and not following.mark and continues_word(line.text, following.text, gap):
+            classes[k] = _Classified("body")
+
+
+@dataclass
+class _Open:
+    """A body block whose last line ended mid-sentence, awaiting its continuation."""
+
+    block: int  # index in the blocks
+    deferred: bool = False  # a kicker, headline, label or byline was printed right after it
+
+
+# What the last line added was: the joiner's state.
+OPEN = "open"  # a body line that ended mid-sentence
+BODY = "body"  # a body line that ended a sentence
+# …or the kind of the structural line (heading, kicker, label, byline, names, guest)
+
+
+class _Joiner:
+    """Lines to blocks: a body line continues the open block it belongs to (the one
+    printed above it, or one interrupted by a headline or a byline of another
+    column), or starts a paragraph; structural lines are blocks of their own."""
+
+    def __init__(self, lines: list[Line], layout: PageLayout, joins: set[int], dropped: list[Dropped]) -> None:
+        self.lines, self.layout, self.joins, self.dropped = lines, layout, joins, dropped
+        self.blocks: list[Block] = []
+        self.pending: list[_Open] = []  # oldest first
+        self.last: str | None = None  # OPEN, BODY, or the kind of the last structural line
+        self.fresh = True  # a body line now starts a new paragraph (after a byline, at the top)
+
+    def add(self, k: int, line: Line, c: _Classified) -> None:
+        if c.kind is None:
+            self.dropped.append(Dropped(line.no, line.orig, c.reason))
+        elif c.kind == "caption":
+            keep = c.keep or len(line.text)
+            caption = Block("caption", line.text[c.cut : keep], line.orig[c.cut : keep], (line.no,), byline=c.byline)
+            self.blocks.append(caption)  # captions are printed across the text: transparent for joining
+        elif c.kind == "credit":
+            self.blocks.append(Block("credit", line.text, line.orig, (line.no,)))
+        elif c.kind == "label" and _next_is_pull_quote(self.lines, line.no):
+            self.dropped.append(Dropped(line.no, line.orig, "pull quote box label"))
+        elif c.kind == "body" or self._heading_goes_on(line, c):
+            self._body(k, line, c)
+        else:
+            self._structural(line, c.kind)
+
+    def _heading_goes_on(self, line: Line, c: _Classified) -> bool:
+        """A headline-like line right after an open paragraph that carries it on."""
+        if c.kind != "heading" or self.last != OPEN or line.mark or self.layout == "indented":
+            return False
+        tail = self.blocks[self.pending[-1].block].text
+        return continues_word(tail, line.text) or "，" in line.text or "、" in line.text
+
+    def _structural(self, line: Line, kind: BlockKind) -> None:
+        self.blocks.append(Block(kind, line.text, line.orig, (line.no,), mark=line.mark, indent=line.indent))
+        if self.last == OPEN:
+            self.pending[-1].deferred = True  # interrupted by a structural line
+        if kind in ("byline", "names", "guest"):
+            self.fresh = True
+        self.last = kind
+
+    def _target(self, k: int, text: str, c: _Classified) -> int | None:
+        """The open block this body line continues, if any."""
+        blocks, pending = self.blocks, self.pending
+        if k in self.joins and blocks and blocks[-1].kind == "body" and blocks[-1].text:
+            return len(blocks) - 1
+        if not pending or self.fresh or c.byline is not None or QUESTION_RE.match(text):
+            return None
+        deferred = [item for item in pending if item.deferred]
+        if self.last == OPEN:
+            return (deferred[0] if deferred else pending[-1]).block
+        if self.last in ("heading", "label", "kicker"):
+            candidate = (deferred[0] if deferred else pending[0]).block
+            if continues_word(blocks[candidate].text, text):
+                return candidate
+        return None
+
+    def _body(self, k: int, line: Line, c: _Classified) -> None:
         text, orig = line.text[c.cut :].lstrip(_SPACE), line.orig[c.cut :].lstrip(_SPACE)
-        target = None
-        if k in joins and blocks and blocks[-1].kind == "body" and blocks[-1].text:
-            target = len(blocks) - 1
-        elif pending and not fresh and c.byline is None and not QUESTION_RE.match(text):
-            deferred = [item for item in pending if item[1]]
-            if prev_kind == "open":
-                target = (deferred[0] if deferred else pending[-1])[0]
-            elif prev_kind in ("heading", "label", "kicker"):
-                candidate = (deferred[0] if deferred else pending[0])[0]
-                if continues_word(blocks[candidate].text, text):
-                    target = candidate
-        if target is not None:
-            pending = [item for item in pending if item[0] != target]
+        blocks = self.blocks
+        target = self._target(k, text, c)
+        if target is None:
+            ended = Block(
+                "body", text, orig, (line.no,), byline=c.byline, ends_open=ends_open(text), indent=line.indent
+            )
+            blocks.append(ended)
+            if ended.ends_open:
+                self.pending.append(_Open(len(blocks) - 1))
+        else:
+            self.pending = [item for item in self.pending if item.block != target]
             old = blocks[target]
             ended = replace(
                 old,
@@ -409,14 +453,6 @@ def clean(source: Source) -> Page:
                 # the page so the segmenter switches back to the right article
                 blocks.append(Block("body", "", "", (), continues=target))
             if ended.ends_open:
-                pending.append([target, 0])
-        else:
-            ended = Block(
-                "body", text, orig, (line.no,), byline=c.byline, ends_open=ends_open(text), indent=line.indent
-            )
-            blocks.append(ended)
-            if ended.ends_open:
-                pending.append([len(blocks) - 1, 0])
-        prev_kind = "open" if ended.ends_open else "body"
-        fresh = False
-    return Page(source, tuple(blocks), tuple(dropped), layout)
+                self.pending.append(_Open(target))
+        self.last = OPEN if ended.ends_open else BODY
+        self.fresh = False
