@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Briefing, Proposal, ThemeHit
+from ..model import Analysis, Briefing, Proposal, ThemeHit
 from . import RenderOptions
 from .view import mt_label, proposers
 
@@ -39,42 +39,39 @@ def _proposal(p: Proposal, source: str) -> dict[str, Any]:
     }
 
 
+def _article(a: Analysis, published: str | None) -> dict[str, Any]:
+    art = a.article
+    return {
+        "id": art.id,
+        "source": art.source,
+        "kind": art.kind,
+        "title": art.title,
+        "title_en": a.title_en,
+        "kicker": art.kicker,
+        "byline": art.byline,
+        "body": [p.orig for p in art.paragraphs],
+        "paragraphs": [
+            {"role": p.role, "text": p.orig, "lines": list(p.lines), "seams": list(p.seams)} for p in art.paragraphs
+        ],
+        "summary": [s.orig for s in a.summary],
+        "summary_en": list(a.summary_en) if a.summary_en else None,
+        "summary_refs": [{"paragraph": s.para, "offset": s.start} for s in a.summary],
+        "keywords": list(a.keywords),
+        "themes": [h.theme for h in a.themes],
+        "theme_evidence": _evidence(a.themes),
+        "proposals": [p.id for p in a.proposals],
+        "figures": [{"text": f.text, "paragraph": f.para} for f in a.figures],
+        "published": published,
+        "seen_before": a.seen_before,
+        "first_seen": a.first_seen,
+        "duplicates": list(a.duplicates),
+    }
+
+
 def to_dict(b: Briefing) -> dict[str, Any]:
-    articles: list[dict[str, Any]] = []
-    proposals: list[dict[str, Any]] = []
     published = {s.name: s.published for s in b.sources}
-    for a in b.analyses:
-        art = a.article
-        articles.append(
-            {
-                "id": art.id,
-                "source": art.source,
-                "kind": art.kind,
-                "title": art.title,
-                "title_en": a.title_en,
-                "kicker": art.kicker,
-                "byline": art.byline,
-                "body": [p.orig for p in art.paragraphs],
-                "paragraphs": [
-                    {"role": p.role, "text": p.orig, "lines": list(p.lines), "seams": list(p.seams)}
-                    for p in art.paragraphs
-                ],
-                "summary": [s.orig for s in a.summary],
-                "summary_en": list(a.summary_en) if a.summary_en else None,
-                "summary_refs": [{"paragraph": s.para, "offset": s.start} for s in a.summary],
-                "keywords": list(a.keywords),
-                "themes": [h.theme for h in a.themes],
-                "theme_evidence": _evidence(a.themes),
-                "proposals": [p.id for p in a.proposals],
-                "figures": [{"text": f.text, "paragraph": f.para} for f in a.figures],
-                "published": published.get(art.source),
-                "seen_before": a.seen_before,
-                "first_seen": a.first_seen,
-                "duplicates": list(a.duplicates),
-            }
-        )
-        if not a.seen_before:
-            proposals.extend(_proposal(p, art.source) for p in a.proposals)
+    articles = [_article(a, published.get(a.article.source)) for a in b.analyses]
+    proposals = [_proposal(p, a.article.source) for a in b.analyses if not a.seen_before for p in a.proposals]
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
