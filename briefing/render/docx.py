@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import ConfigError
-from ..model import Briefing, Proposal, ThemeGroup
+from ..model import Briefing, Proposal
 from . import RenderOptions
 from .templating import environment
 from .view import (
@@ -25,6 +25,7 @@ from .view import (
     evidence,
     mt_label,
     proposers,
+    top_items,
     trend_rows,
     zh_labels,
 )
@@ -37,7 +38,6 @@ PARAGRAPH_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Li
 TABLE_WIDTHS_CM = (4.2, 9.0, 3.8)  # speaker and role | proposal | source
 BILINGUAL_WIDTHS_CM = (3.4, 5.3, 5.3, 3.0)  # speaker and role | proposal | English | source
 SUMMARY_WIDTHS_CM = (8.5, 8.5)  # 中文 | English
-EXECUTIVE_ITEMS = 8
 CELL_PT, CELL_SMALL_PT = 9.5, 8
 TWIPS_PER_CM = 566.93
 
@@ -231,21 +231,6 @@ def _row(table: Any, values: Iterable[str], widths_cm: Iterable[float], small: I
             t = etree.SubElement(run, _qn("w:t"))
             t.text = line
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-
-
-def top_items(groups: Iterable[ThemeGroup]) -> list[tuple[ThemeGroup, Proposal]]:
-    """The leading proposal of each theme: the one whose theme evidence weighs most."""
-    items = []
-    seen: set[str] = set()
-    for group in sorted(groups, key=lambda g: -len(g.proposals)):
-        ranked = sorted(
-            (p for p in group.proposals if p.id not in seen),
-            key=lambda p: -max((h.score for h in p.themes if h.theme == group.theme.key), default=0.0),
-        )
-        if ranked:
-            seen.add(ranked[0].id)
-            items.append((group, ranked[0]))
-    return items[:EXECUTIVE_ITEMS]
 
 
 def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:

@@ -17,9 +17,8 @@ from typing import Any
 
 from ..model import Briefing
 from . import RenderOptions
-from .docx import top_items
 from .templating import render
-from .view import KIND_EN, mt_label, zh_labels
+from .view import common_context
 
 ATTACHMENT_TYPES = {
     "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -33,21 +32,7 @@ def subject(briefing: Briefing, template: str) -> str:
 
 
 def context(b: Briefing) -> dict[str, Any]:
-    groups = [g for g in b.groups if g.proposals]
-    labels = zh_labels(b)
-    return {
-        "b": b,
-        "groups": groups,
-        "top": top_items(groups),
-        "proposals": b.proposals,
-        "new": len(b.briefed),
-        "covered": len(b.covered),
-        "archived": b.run is not None,
-        "kind_en": KIND_EN,
-        "kind_zh": labels.kind,
-        "zh": labels.zh,
-        "mt_label": mt_label(b.translation) if b.translation else "",
-    }
+    return {**common_context(b), "new": len(b.briefed), "covered": len(b.covered), "archived": b.run is not None}
 
 
 def render_email(briefing: Briefing, options: RenderOptions, files: dict[str, bytes]) -> bytes:

@@ -6,14 +6,12 @@ as the Markdown and each quotation linked to its source in a list at the end."""
 from __future__ import annotations
 
 import base64
-from itertools import groupby
 from typing import Any
 
 from ..model import Briefing
 from . import RenderOptions
-from .docx import top_items
 from .templating import render
-from .view import ARTICLE_KIND, KIND_EN, articles_by_id, evidence, mt_label, proposers, trend_rows, zh_labels
+from .view import ARTICLE_KIND, articles_by_id, common_context
 
 
 class Sources:
@@ -45,29 +43,7 @@ def chart_uri(briefing: Briefing) -> str:
 
 def context(b: Briefing, chart: bool = True) -> dict[str, Any]:
     sources = Sources(b)
-    labels = zh_labels(b)
-    groups = [g for g in b.groups if g.proposals]
-    return {
-        "b": b,
-        "groups": groups,
-        "top": top_items(groups),
-        "proposals": b.proposals,
-        "people": proposers(b.proposals),
-        "figures": [(a, f) for a in b.analyses for f in a.figures],
-        "by_source": [(source, list(items)) for source, items in groupby(b.briefed, key=lambda a: a.article.source)],
-        "covered": b.covered,
-        "trend": trend_rows(b),
-        "kind_en": KIND_EN,
-        "kind_zh": labels.kind,
-        "mandate": labels.mandate,
-        "zh": labels.zh,
-        "kinds": ARTICLE_KIND,
-        "evidence": evidence,
-        "ref": sources.ref,
-        "sources": sources.items,
-        "mt_label": mt_label(b.translation) if b.translation else "",
-        "chart": chart_uri(b) if chart else "",
-    }
+    return {**common_context(b), "ref": sources.ref, "sources": sources.items, "chart": chart_uri(b) if chart else ""}
 
 
 def render_html(briefing: Briefing, options: RenderOptions) -> bytes:

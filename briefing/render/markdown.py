@@ -4,23 +4,12 @@ hard-wrapped Chinese)."""
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Any
 
 from ..model import Briefing
 from . import RenderOptions
-from .docx import top_items
 from .templating import md_escape, render
-from .view import (
-    ARTICLE_KIND,
-    KIND_EN,
-    articles_by_id,
-    evidence,
-    mt_label,
-    proposers,
-    trend_rows,
-    zh_labels,
-)
+from .view import ARTICLE_KIND, articles_by_id, common_context
 
 
 class _Footnotes:
@@ -44,29 +33,7 @@ class _Footnotes:
 
 def context(b: Briefing) -> dict[str, Any]:
     notes = _Footnotes(b)
-    labels = zh_labels(b)
-    groups = [g for g in b.groups if g.proposals]
-    return {
-        "b": b,
-        "analyses": b.analyses,
-        "groups": groups,
-        "top": top_items(groups),
-        "proposals": b.proposals,
-        "people": proposers(b.proposals),
-        "figures": [(a, f) for a in b.analyses for f in a.figures],
-        "by_source": [(source, list(items)) for source, items in groupby(b.briefed, key=lambda a: a.article.source)],
-        "covered": b.covered,
-        "trend": trend_rows(b),
-        "kind_en": KIND_EN,
-        "kind_zh": labels.kind,
-        "mandate": labels.mandate,
-        "zh": labels.zh,
-        "kinds": ARTICLE_KIND,
-        "evidence": evidence,
-        "ref": notes.ref,
-        "footnotes": notes.items,
-        "mt_label": mt_label(b.translation) if b.translation else "",
-    }
+    return {**common_context(b), "ref": notes.ref, "footnotes": notes.items}
 
 
 def render_markdown(briefing: Briefing, options: RenderOptions) -> bytes:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
 
-from ..model import Analysis, Briefing, Proposal, Translation
+from ..model import Analysis, Briefing, Proposal, ThemeGroup, Translation
 
 
 @dataclass(frozen=True)
@@ -90,3 +92,46 @@ KIND_EN = {"suggestion": "suggestion", "plan": "plan"}
 KIND_ZH = {"suggestion": "建议", "plan": "计划"}
 MANDATE = {"npc": "NPC deputy · 人大代表", "cppcc": "CPPCC member · 政协委员"}
 ARTICLE_KIND = {"news": "news", "interview": "interview", "photo_caption": "photo caption", "other": "untitled item"}
+
+
+EXECUTIVE_ITEMS = 8  # proposals on the first page
+
+
+def top_items(groups: Iterable[ThemeGroup]) -> list[tuple[ThemeGroup, Proposal]]:
+    """The leading proposal of each theme: the one whose theme evidence weighs most."""
+    items = []
+    seen: set[str] = set()
+    for group in sorted(groups, key=lambda g: -len(g.proposals)):
+        ranked = sorted(
+            (p for p in group.proposals if p.id not in seen),
+            key=lambda p: -max((h.score for h in p.themes if h.theme == group.theme.key), default=0.0),
+        )
+        if ranked:
+            seen.add(ranked[0].id)
+            items.append((group, ranked[0]))
+    return items[:EXECUTIVE_ITEMS]
+
+
+def common_context(b: Briefing) -> dict[str, Any]:
+    """What every text template of the briefing reads (Markdown, HTML, email)."""
+    labels = zh_labels(b)
+    groups = [g for g in b.groups if g.proposals]
+    return {
+        "b": b,
+        "analyses": b.analyses,
+        "groups": groups,
+        "top": top_items(groups),
+        "proposals": b.proposals,
+        "people": proposers(b.proposals),
+        "figures": [(a, f) for a in b.analyses for f in a.figures],
+        "by_source": [(source, list(items)) for source, items in groupby(b.briefed, key=lambda a: a.article.source)],
+        "covered": b.covered,
+        "trend": trend_rows(b),
+        "kind_en": KIND_EN,
+        "kind_zh": labels.kind,
+        "mandate": labels.mandate,
+        "zh": labels.zh,
+        "kinds": ARTICLE_KIND,
+        "evidence": evidence,
+        "mt_label": mt_label(b.translation) if b.translation else "",
+    }
