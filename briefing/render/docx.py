@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..model import Briefing, Proposal
 from . import RenderOptions
-from .templating import environment
+from .templating import environment, sections
 from .view import (
     ARTICLE_KIND,
     KIND_EN,
@@ -234,14 +234,16 @@ def _row(table: Any, values: Iterable[str], widths_cm: Iterable[float], small: I
 
 
 def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
+    """The title page and contents, then the sections ``sections.j2`` lists, in its
+    order and with its headings (each a method of _DocxBriefing)."""
     writer = _DocxBriefing(briefing, options)
-    for section in SECTIONS:
-        getattr(writer, section)()
+    writer.front()
+    writer.contents()
+    for key, en, zh in sections(options.templates):
+        getattr(writer, key)(f"{en} · {writer.labels.zh(zh)}")
     return writer.save()
 
 
-# The sections of briefing.docx, in order (each a method of _DocxBriefing).
-SECTIONS = ("front", "contents", "executive", "trend", "themes", "figures", "summaries", "covered", "proposers")
 PAGE_CM = (21.0, 29.7)  # A4
 MARGINS_CM = (2.0, 2.2)  # left and right, top and bottom: 17 cm of text width
 BODY_PT = 10.5
@@ -324,10 +326,10 @@ class _DocxBriefing:
         self.para(f"Contents · {self.labels.zh('目录')}", "Heading 1")
         self.toc = self.document.add_paragraph()
 
-    def executive(self) -> None:
+    def executive(self, title: str) -> None:
         from .chart import proposals_chart
 
-        self.heading(f"Executive summary · {self.labels.zh('本周要点')}", 1)
+        self.heading(title, 1)
         intro = self.text("exec_intro", self.b, len(self.proposals), len(self.people), len(self.groups))
         self.document.add_paragraph(intro)
         for group, proposal in top_items(self.groups):
@@ -335,6 +337,7 @@ class _DocxBriefing:
             if proposal.text_en:
                 item.add_run("\n" + clean_xml(proposal.text_en)).italic = True
         self.picture(proposals_chart(self.groups), "chart_caption")
+        self.trend()
 
     def trend(self) -> None:
         from .chart import trend_chart
@@ -350,8 +353,8 @@ class _DocxBriefing:
             _row(table, (f"{en} · {zh}", *[str(v) for v in values]), widths)
         self.picture(trend_chart(runs, rows), "trend_caption")
 
-    def themes(self) -> None:
-        self.heading(f"Proposals by theme · {self.labels.zh('按主题分列的建议与计划')}", 1)
+    def themes(self, title: str) -> None:
+        self.heading(title, 1)
         bilingual = self.b.translation is not None
         for group in self.groups:
             self.heading(self.text("theme_heading", group), 2)
@@ -375,19 +378,19 @@ class _DocxBriefing:
         english = (p.text_en or "") + (f"\n⚠ {p.flag_en}" if p.flag_en else "")
         return (speaker, proposal_cell, english, source)
 
-    def figures(self) -> None:
+    def figures(self, title: str) -> None:
         figures = [(a, f) for a in self.b.analyses for f in a.figures]
         if not figures:
             return
-        self.heading(f"Key figures · {self.labels.zh('关键数据')}", 1)
+        self.heading(title, 1)
         table = _table(self.document, ("Figure (verbatim)", "Source"), FIGURE_WIDTHS_CM)
         for a, f in figures:
             _row(table, (f.text, self.text("figure_source", f, a.article)), FIGURE_WIDTHS_CM, small=(1,))
 
-    def summaries(self) -> None:
+    def summaries(self, title: str) -> None:
         from docx.shared import Cm, Pt
 
-        self.heading(f"Article summaries · {self.labels.zh('文章摘要')}", 1)
+        self.heading(title, 1)
         current_source = None
         for a in self.b.briefed:
             if a.article.source != current_source:
@@ -411,20 +414,20 @@ class _DocxBriefing:
                 ref = quoted.add_run(self.text("summary_ref", a.article, sentence))
                 ref.font.size = Pt(CELL_SMALL_PT)
 
-    def covered(self) -> None:
+    def covered(self, title: str) -> None:
         if not self.b.covered:
             return
-        self.heading(f"Already covered · {self.labels.zh('往期已报道')}", 1)
+        self.heading(title, 1)
         self.para(self.text("covered_intro"))
         table = _table(self.document, ("Article", "Source", "First seen"), COVERED_WIDTHS_CM)
         for a in self.b.covered:
             cells = (self.text("article_heading", a.article), a.article.source, a.first_seen or "")
             _row(table, cells, COVERED_WIDTHS_CM)
 
-    def proposers(self) -> None:
+    def proposers(self, title: str) -> None:
         if not self.people:
             return
-        self.heading(f"Proposers · {self.labels.zh('建议人索引')}", 1)
+        self.heading(title, 1)
         table = _table(self.document, ("Proposer", "Role", "Proposals", "Themes"), PROPOSER_WIDTHS_CM)
         for r in self.people:
             _row(table, (r.name, r.role or "", str(r.count), ", ".join(r.themes)), PROPOSER_WIDTHS_CM)

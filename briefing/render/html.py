@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import Briefing
 from . import RenderOptions
-from .templating import render
+from .templating import render, sections
 from .view import ARTICLE_KIND, articles_by_id, common_context
 
 
@@ -47,4 +47,5 @@ def context(b: Briefing, chart: bool = True) -> dict[str, Any]:
 
 
 def render_html(briefing: Briefing, options: RenderOptions) -> bytes:
-    return render("briefing.html.j2", options.templates, **context(briefing)).encode("utf-8")
+    ctx = {**context(briefing), "sections": sections(options.templates)}
+    return render("briefing.html.j2", options.templates, **ctx).encode("utf-8")

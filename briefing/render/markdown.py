@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import Briefing
 from . import RenderOptions
-from .templating import md_escape, render
+from .templating import md_escape, render, sections
 from .view import ARTICLE_KIND, articles_by_id, common_context
 
 
@@ -37,4 +37,5 @@ def context(b: Briefing) -> dict[str, Any]:
 
 
 def render_markdown(briefing: Briefing, options: RenderOptions) -> bytes:
-    return render("briefing.md.j2", options.templates, **context(briefing)).encode("utf-8")
+    ctx = {**context(briefing), "sections": sections(options.templates)}
+    return render("briefing.md.j2", options.templates, **ctx).encode("utf-8")

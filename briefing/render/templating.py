@@ -56,3 +56,23 @@ def render(name: str, override: Path | None = None, **context: Any) -> str:
         return str(environment(override).get_template(name).render(**context))
     except TemplateError as exc:
         raise ConfigError(f"template {name}: {exc}") from None
+
+
+SECTION_KEYS = ("executive", "themes", "figures", "summaries", "covered", "proposers")
+
+
+def sections(override: Path | None = None) -> list[tuple[str, str, str]]:
+    """The briefing's sections in order, as ``sections.j2`` lists them: (key,
+    English heading, Chinese heading).  A user's copy may reorder, rename or drop."""
+    from jinja2 import TemplateError
+
+    try:
+        listed = environment(override).get_template("sections.j2").module.sections
+        out = [(str(key), str(en), str(zh)) for key, en, zh in listed]
+    except (TemplateError, AttributeError, TypeError, ValueError) as exc:
+        raise ConfigError(f"template sections.j2: {exc or 'no list of [key, English, Chinese] sections'}") from None
+    unknown = [key for key, _, _ in out if key not in SECTION_KEYS]
+    if unknown:
+        known = ", ".join(SECTION_KEYS)
+        raise ConfigError(f"template sections.j2: unknown section(s) {', '.join(unknown)} (known: {known})")
+    return out
