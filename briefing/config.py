@@ -146,10 +146,23 @@ def validate(s: Settings) -> Settings:
     return s
 
 
+def _is_address(value: str) -> bool:
+    """An address a mail server takes: local@domain, the domain in ASCII (punycode)."""
+    import re
+    from email.utils import parseaddr
+
+    _, addr = parseaddr(value)
+    return bool(re.fullmatch(r"[^@\s<>]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", addr))
+
+
 def _validate_mail(s: Settings) -> None:
     bad = [a for a in s.mail_attach if a not in ATTACHABLE]
     if bad:
         raise ConfigError(f"mail_attach: unknown kind(s) {', '.join(bad)}: choose from {', '.join(ATTACHABLE)}")
+    for name, value in [("mail_from", s.mail_from), *(("mail_to", a) for a in s.mail_to)]:
+        if value is not None and not _is_address(value):
+            example = "name@example.org or Name <name@example.org>"
+            raise ConfigError(f"{name}: {value!r} is not an email address ({example})")
     if s.smtp_security not in SMTP_SECURITY:
         raise ConfigError(f"smtp_security must be one of {', '.join(SMTP_SECURITY)} (got {s.smtp_security!r})")
     if not 0 <= s.smtp_port <= 65535:

@@ -230,3 +230,14 @@ def test_the_email_templates_can_be_overridden(tmp_path: Path):
     out = _make(tmp_path, "--format", "eml", "--templates", str(templates))
     text = _message(out / "briefing.eml").get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert text.strip() == "本周共 2 条建议。"
+
+
+def test_a_malformed_address_is_a_usage_error(tmp_path: Path):
+    page = tmp_path / "p.txt"
+    page.write_text(PAGE, "utf-8")
+    toml = tmp_path / "briefing.toml"
+    toml.write_text('mail_to = ["not an address"]\n', "utf-8")
+    result = runner.invoke(app, ["make", str(page), "--out", str(tmp_path / "o"), "--config", str(toml)])
+    assert result.exit_code == 2 and "not an email address" in result.output
+    bad_to = runner.invoke(app, ["send", str(page), "--to", "nobody"])
+    assert bad_to.exit_code == 2 and "not an email address" in bad_to.output
