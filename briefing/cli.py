@@ -194,8 +194,12 @@ def _make(inputs: list[str], out: Path, config: Path | None, overrides: dict, qu
     from .render import RenderOptions, write_all
 
     settings = load_settings(config).merged(**overrides)
-    if send and "eml" not in settings.formats:
-        settings = settings.merged(formats=(*settings.formats, "eml"))
+    if send:
+        from .mail import ready
+
+        ready(settings)  # before the work: a run that cannot be sent says so at once
+        if "eml" not in settings.formats:
+            settings = settings.merged(formats=(*settings.formats, "eml"))
     show = not quiet and sys.stderr.isatty()
     with progress_bar(show) as progress:
         collected = collect(inputs, progress.step("Reading"))

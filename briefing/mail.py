@@ -40,6 +40,18 @@ def envelope(eml: bytes, settings: Settings) -> tuple[str, list[str]]:
     return parseaddr(sender)[1], recipients
 
 
+def ready(settings: Settings) -> None:
+    """Check, before a run that ends in sending, that the settings can send at all."""
+    if not settings.smtp_host:
+        raise ConfigError("no mail server: set smtp_host in briefing.toml")
+    if not settings.mail_from:
+        raise ConfigError("no sender: set mail_from in briefing.toml")
+    if not settings.mail_to:
+        raise ConfigError("no recipient: set mail_to in briefing.toml")
+    if settings.smtp_user and os.environ.get(settings.smtp_password_env) is None:
+        raise ConfigError(f"no password: set the environment variable {settings.smtp_password_env}")
+
+
 def send(eml: bytes, settings: Settings) -> list[str]:
     """Send ``eml`` as it is; return the recipients.  Every failure is one line."""
     import smtplib

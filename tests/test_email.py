@@ -241,3 +241,13 @@ def test_a_malformed_address_is_a_usage_error(tmp_path: Path):
     assert result.exit_code == 2 and "not an email address" in result.output
     bad_to = runner.invoke(app, ["send", str(page), "--to", "nobody"])
     assert bad_to.exit_code == 2 and "not an email address" in bad_to.output
+
+
+def test_make_send_without_mail_settings_stops_before_the_work(tmp_path: Path):
+    page = tmp_path / "p.txt"
+    page.write_text(PAGE, "utf-8")
+    (tmp_path / "briefing.toml").write_text("", "utf-8")
+    out = tmp_path / "out"
+    args = ["make", str(page), "--out", str(out), "--config", str(tmp_path / "briefing.toml"), "--send"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "smtp_host" in result.output and not out.exists()
