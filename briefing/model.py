@@ -148,12 +148,6 @@ class Proposal:
     para: int
     themes: tuple[ThemeHit, ...] = ()
     mandate: Literal["npc", "cppcc"] | None = None  # 人大代表 (建议) or 政协委员 (提案)
-    # English, when a translator ran: machine translation, except speaker_en (pinyin)
-    text_en: str | None = None
-    role_en: str | None = None
-    speaker_en: str | None = None
-    body_en: str | None = None
-    flag_en: str = ""  # why the English of the text is not to be trusted, if it failed a check
 
     @property
     def theme_keys(self) -> tuple[str, ...]:
@@ -178,8 +172,6 @@ class Analysis:
     proposals: tuple[Proposal, ...]
     themes: tuple[ThemeHit, ...]
     figures: tuple[Figure, ...] = ()
-    title_en: str | None = None
-    summary_en: tuple[str, ...] = ()  # aligned with summary
     # from the archive: briefed in an earlier run (then listed, not repeated), and
     # the copies of it merged into this one ("file, article id")
     seen_before: bool = False
@@ -249,6 +241,10 @@ class Briefing:
     run: int | None = None  # its run number there
     trend: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()  # (run label, (theme, proposals)…), oldest first
     excluded: tuple[Skipped, ...] = ()  # pages left out by --since or --period (not errors)
+    # English, when a translator ran, as (key, English): machine translation of each
+    # proposal's text, role and body, each article's title and summary sentences, the
+    # speakers' names in pinyin, and the checks' flags; keys from english_key().
+    english: tuple[tuple[str, str], ...] = ()
 
     @property
     def proposals(self) -> tuple[Proposal, ...]:
@@ -271,3 +267,9 @@ class Briefing:
     def covered(self) -> tuple[Analysis, ...]:
         """The articles already briefed in an earlier period: listed, not repeated."""
         return tuple(a for a in self.analyses if a.seen_before)
+
+
+def english_key(ident: str, field: str) -> str:
+    """The key of one English string: a proposal's or an article's id and the field
+    (text, role, speaker, body, flag; title, summary:N)."""
+    return f"{ident}:{field}"

@@ -196,7 +196,7 @@ def test_no_translator_means_chinese_only(tmp_path: Path):
     (tmp_path / "p.txt").write_text(PAGE, "utf-8")
     s = Settings()
     b = localise(build(collect([str(tmp_path / "p.txt")]), s), s)
-    assert b.translation is None and b.proposals[0].text_en is None
+    assert b.translation is None and b.english == ()
 
 
 def test_traditional_script_on_request(tmp_path: Path):

@@ -22,6 +22,7 @@ from .view import (
     ARTICLE_KIND,
     KIND_EN,
     articles_by_id,
+    english,
     evidence,
     mt_label,
     proposers,
@@ -284,6 +285,7 @@ class _DocxBriefing:
         self.proposals = briefing.proposals
         self.people = proposers(self.proposals)
         self.groups = [g for g in briefing.groups if g.proposals]
+        self.en = english(briefing)
         self.toc: Any = None
 
     def text(self, macro: str, *args: Any) -> str:
@@ -334,8 +336,8 @@ class _DocxBriefing:
         self.document.add_paragraph(intro)
         for group, proposal in top_items(self.groups):
             item = self.para(self.text("exec_item", proposal, group.theme), "List Bullet")
-            if proposal.text_en:
-                item.add_run("\n" + clean_xml(proposal.text_en)).italic = True
+            if self.en(proposal).text:
+                item.add_run("\n" + clean_xml(self.en(proposal).text or "")).italic = True
         self.picture(proposals_chart(self.groups), "chart_caption")
         self.trend()
 
@@ -374,8 +376,9 @@ class _DocxBriefing:
         source = self.text("source_cell", p, art, evidence(p, theme))
         if not bilingual:
             return (self.text("speaker_cell", p), proposal_cell, source)
-        speaker = self.text("speaker_cell", p) + "".join("\n" + v for v in (p.speaker_en or p.body_en, p.role_en) if v)
-        english = (p.text_en or "") + (f"\n⚠ {p.flag_en}" if p.flag_en else "")
+        en = self.en(p)
+        speaker = self.text("speaker_cell", p) + "".join("\n" + v for v in (en.speaker or en.body, en.role) if v)
+        english = (en.text or "") + (f"\n⚠ {en.flag}" if en.flag else "")
         return (speaker, proposal_cell, english, source)
 
     def figures(self, title: str) -> None:
@@ -397,15 +400,16 @@ class _DocxBriefing:
                 current_source = a.article.source
                 self.heading(self.text("source_heading", a.article.source, self.b), 2)
             self.heading(self.text("article_heading", a.article), 3)
-            if a.title_en:
-                self.document.add_paragraph().add_run(clean_xml(a.title_en)).italic = True
+            english = self.en(a)
+            if english.title:
+                self.document.add_paragraph().add_run(clean_xml(english.title)).italic = True
             self.para(self.text("article_source", a.article, ARTICLE_KIND), "Caption")
-            if a.summary_en:
+            if english.summary:
                 headers = (self.labels.zh("中文"), "English (machine translation)")
                 table = _table(self.document, headers, SUMMARY_WIDTHS_CM)
-                for sentence, english in zip(a.summary, a.summary_en, strict=False):
+                for sentence, line in zip(a.summary, english.summary, strict=False):
                     zh = clean_xml(sentence.orig) + self.text("summary_ref", a.article, sentence)
-                    _row(table, (zh, english), SUMMARY_WIDTHS_CM)
+                    _row(table, (zh, line), SUMMARY_WIDTHS_CM)
                 continue
             for sentence in a.summary:
                 quoted = self.para()

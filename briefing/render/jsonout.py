@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Analysis, Briefing, Proposal, ThemeHit
 from . import RenderOptions
-from .view import mt_label, proposers
+from .view import English, english, mt_label, proposers
 
 SCHEMA = "briefing/1"
 SCHEMA_VERSION = 1
@@ -17,7 +17,7 @@ def _evidence(hits: tuple[ThemeHit, ...]) -> dict[str, list[str]]:
     return {h.theme: list(h.terms) for h in hits}
 
 
-def _proposal(p: Proposal, source: str) -> dict[str, Any]:
+def _proposal(p: Proposal, source: str, en: English) -> dict[str, Any]:
     return {
         "id": p.id,
         "article": p.article,
@@ -29,24 +29,24 @@ def _proposal(p: Proposal, source: str) -> dict[str, Any]:
         "mandate": p.mandate,
         "kind": p.kind,
         "text": p.text,
-        "text_en": p.text_en,
-        "speaker_en": p.speaker_en,
-        "role_en": p.role_en,
-        "body_en": p.body_en,
-        "flag_en": p.flag_en or None,
+        "text_en": en.text,
+        "speaker_en": en.speaker,
+        "role_en": en.role,
+        "body_en": en.body,
+        "flag_en": en.flag or None,
         "themes": list(p.theme_keys),
         "theme_evidence": _evidence(p.themes),
     }
 
 
-def _article(a: Analysis, published: str | None) -> dict[str, Any]:
+def _article(a: Analysis, published: str | None, en: English) -> dict[str, Any]:
     art = a.article
     return {
         "id": art.id,
         "source": art.source,
         "kind": art.kind,
         "title": art.title,
-        "title_en": a.title_en,
+        "title_en": en.title,
         "kicker": art.kicker,
         "byline": art.byline,
         "body": [p.orig for p in art.paragraphs],
@@ -54,7 +54,7 @@ def _article(a: Analysis, published: str | None) -> dict[str, Any]:
             {"role": p.role, "text": p.orig, "lines": list(p.lines), "seams": list(p.seams)} for p in art.paragraphs
         ],
         "summary": [s.orig for s in a.summary],
-        "summary_en": list(a.summary_en) if a.summary_en else None,
+        "summary_en": list(en.summary) if en.summary else None,
         "summary_refs": [{"paragraph": s.para, "offset": s.start} for s in a.summary],
         "keywords": list(a.keywords),
         "themes": [h.theme for h in a.themes],
@@ -70,8 +70,9 @@ def _article(a: Analysis, published: str | None) -> dict[str, Any]:
 
 def to_dict(b: Briefing) -> dict[str, Any]:
     published = {s.name: s.published for s in b.sources}
-    articles = [_article(a, published.get(a.article.source)) for a in b.analyses]
-    proposals = [_proposal(p, a.article.source) for a in b.analyses if not a.seen_before for p in a.proposals]
+    en = english(b)
+    articles = [_article(a, published.get(a.article.source), en(a)) for a in b.analyses]
+    proposals = [_proposal(p, a.article.source, en(p)) for a in b.analyses if not a.seen_before for p in a.proposals]
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from ..model import Analysis, Briefing, Proposal, ThemeGroup, Translation
+from ..model import Analysis, Briefing, Proposal, ThemeGroup, Translation, english_key
 
 
 @dataclass(frozen=True)
@@ -134,4 +134,45 @@ def common_context(b: Briefing) -> dict[str, Any]:
         "kinds": ARTICLE_KIND,
         "evidence": evidence,
         "mt_label": mt_label(b.translation) if b.translation else "",
+        "english": english(b),
     }
+
+
+@dataclass(frozen=True)
+class English:
+    """The English of a proposal (text, role, speaker, body, flag) or of an article
+    (title, summary: one string per summary sentence, or none when not translated)."""
+
+    text: str | None = None
+    role: str | None = None
+    speaker: str | None = None
+    body: str | None = None
+    flag: str = ""
+    title: str | None = None
+    summary: tuple[str, ...] = ()
+
+
+def english(b: Briefing) -> Callable[[Proposal | Analysis], English]:
+    """Look up the English of a proposal or an article in the briefing's table."""
+    table = dict(b.english)
+
+    def get(ident: str, field: str) -> str | None:
+        return table.get(english_key(ident, field))
+
+    def en(item: Proposal | Analysis) -> English:
+        if isinstance(item, Analysis):
+            ident = item.article.id
+            summary = [get(ident, f"summary:{i}") for i in range(len(item.summary))]
+            return English(
+                title=get(ident, "title"),
+                summary=tuple(s or "" for s in summary) if any(s is not None for s in summary) else (),
+            )
+        return English(
+            text=get(item.id, "text"),
+            role=get(item.id, "role"),
+            speaker=get(item.id, "speaker"),
+            body=get(item.id, "body"),
+            flag=get(item.id, "flag") or "",
+        )
+
+    return en

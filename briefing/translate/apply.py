@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from ..model import Analysis, Briefing, Proposal, ThemeHit, Translation
+from ..model import Analysis, Briefing, ThemeHit, Translation, english_key
 from .engine import Engine
 from .names import person_name
 
@@ -35,7 +35,7 @@ def segments(briefing: Briefing) -> list[tuple[str, str]]:
 def translate_briefing(
     briefing: Briefing, engine: Engine, backend_name: str, progress: Callable[[str], None] | None = None
 ) -> Briefing:
-    """The briefing with English fields filled in by ``engine``; speakers' names in pinyin."""
+    """The briefing with its table of English made by ``engine``; speakers' names in pinyin."""
     engine.names.update({p.speaker: person_name(p.speaker) for p in briefing.proposals if p.speaker})
     items = segments(briefing)
     results = engine.translate_all(items, progress)
@@ -46,26 +46,23 @@ def translate_briefing(
         result = results.get((kind, text))
         return result.english if result and result.english else None
 
-    def proposal(p: Proposal) -> Proposal:
-        result = results.get(("sentence", p.text))
-        return replace(
-            p,
-            text_en=en("sentence", p.text),
-            role_en=en("role", p.role),
-            speaker_en=person_name(p.speaker) if p.speaker else None,
-            body_en=en("body", p.body) if not p.speaker else None,
-            flag_en=result.flagged if result else "",
-        )
+    table: list[tuple[str, str]] = []
 
-    analyses = [
-        replace(
-            a,
-            title_en=en("title", a.article.title),
-            summary_en=tuple(en("sentence", s.orig) or "" for s in a.summary),
-            proposals=tuple(proposal(p) for p in a.proposals),
-        )
-        for a in briefing.analyses
-    ]
+    def put(ident: str, field: str, value: str | None) -> None:
+        if value is not None:
+            table.append((english_key(ident, field), value))
+
+    for p in (p for a in briefing.analyses for p in a.proposals):
+        result = results.get(("sentence", p.text))
+        put(p.id, "text", en("sentence", p.text))
+        put(p.id, "role", en("role", p.role))
+        put(p.id, "speaker", person_name(p.speaker) if p.speaker else None)
+        put(p.id, "body", en("body", p.body) if not p.speaker else None)
+        put(p.id, "flag", result.flagged if result and result.flagged else None)
+    for a in briefing.analyses:
+        put(a.article.id, "title", en("title", a.article.title))
+        for i, s in enumerate(a.summary):
+            put(a.article.id, f"summary:{i}", en("sentence", s.orig) or "")
     info = Translation(
         backend=backend_name,
         model=engine.label,
@@ -74,7 +71,7 @@ def translate_briefing(
         reused=engine.reused,
         flagged=sum(1 for r in results.values() if r.flagged),
     )
-    return replace(briefing, analyses=tuple(analyses), translation=info)
+    return replace(briefing, english=tuple(table), translation=info)
 
 
 def to_traditional(briefing: Briefing, config: str = "s2t") -> Briefing:
