@@ -11,12 +11,17 @@ one is valid in the other; quotes in a briefing are always cut from ``orig``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 ArticleKind = Literal["news", "interview", "photo_caption", "other"]
 ProposalKind = Literal["suggestion", "plan"]
 ParaRole = Literal["body", "heading", "guests"]
+
+
+# The metadata of a field of Chinese as printed: what a briefing in Traditional script
+# converts (every other string, such as ids, file names and the analysis form, stays).
+PRINTED = {"printed": True}
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,7 @@ class Para:
     """A paragraph of an article, in both forms."""
 
     text: str
-    orig: str
+    orig: str = field(metadata=PRINTED)
     lines: tuple[int, ...]
     role: ParaRole = "body"
     # Offsets where the paragraph was rebuilt across interleaved columns: the text on
@@ -105,9 +110,9 @@ class Article:
     id: str
     source: str  # file name
     kind: ArticleKind
-    title: str | None
-    kicker: str | None
-    byline: str | None
+    title: str | None = field(metadata=PRINTED)
+    kicker: str | None = field(metadata=PRINTED)
+    byline: str | None = field(metadata=PRINTED)
     paragraphs: tuple[Para, ...]
     # The kicker and headline in analysis form: what the writer says the article is about.
     topic: str = ""
@@ -124,7 +129,7 @@ class Article:
 @dataclass(frozen=True)
 class Sentence:
     text: str  # analysis form
-    orig: str  # as printed
+    orig: str = field(metadata=PRINTED)  # as printed
     para: int  # index into Article.paragraphs
     start: int  # offset in that paragraph
 
@@ -132,7 +137,7 @@ class Sentence:
 @dataclass(frozen=True)
 class ThemeHit:
     theme: str
-    terms: tuple[str, ...]  # the matched terms: why the item sits under the theme
+    terms: tuple[str, ...] = field(metadata=PRINTED)  # the matched terms: why the item sits under the theme
     score: float
 
 
@@ -140,11 +145,11 @@ class ThemeHit:
 class Proposal:
     id: str
     article: str
-    speaker: str | None
-    role: str | None
-    body: str | None  # the institution, when no person speaks
+    speaker: str | None = field(metadata=PRINTED)
+    role: str | None = field(metadata=PRINTED)
+    body: str | None = field(metadata=PRINTED)  # the institution, when no person speaks
     kind: ProposalKind
-    text: str  # verbatim, as printed
+    text: str = field(metadata=PRINTED)  # verbatim, as printed
     para: int
     themes: tuple[ThemeHit, ...] = ()
     mandate: Literal["npc", "cppcc"] | None = None  # 人大代表 (建议) or 政协委员 (提案)
@@ -158,7 +163,7 @@ class Proposal:
 class Figure:
     """A statistic stated in an article, verbatim."""
 
-    text: str
+    text: str = field(metadata=PRINTED)
     para: int
 
 
@@ -168,7 +173,7 @@ class Analysis:
 
     article: Article
     summary: tuple[Sentence, ...]
-    keywords: tuple[str, ...]
+    keywords: tuple[str, ...] = field(metadata=PRINTED)
     proposals: tuple[Proposal, ...]
     themes: tuple[ThemeHit, ...]
     figures: tuple[Figure, ...] = ()
@@ -182,7 +187,7 @@ class Analysis:
 @dataclass(frozen=True)
 class Theme:
     key: str
-    label_zh: str
+    label_zh: str = field(metadata=PRINTED)
     label_en: str
     terms: tuple[tuple[str, float], ...]
 
@@ -226,7 +231,7 @@ class Translation:
 
 @dataclass(frozen=True)
 class Briefing:
-    title: str
+    title: str = field(metadata=PRINTED)
     generated: str  # ISO 8601 timestamp
     period: str  # the ISO week the briefing covers, e.g. 2026-W47
     sources: tuple[SourceInfo, ...]

@@ -219,8 +219,9 @@ def remember(briefing: Briefing, settings: Settings) -> Briefing:
 
 
 def localise(briefing: Briefing, settings: Settings, progress: Progress | None = None) -> Briefing:
-    """English beside the Chinese (when ``lang`` has en and a translator is set),
-    then the Chinese in Traditional script (when ``script`` asks for it)."""
+    """English beside the Chinese (when ``lang`` has en and a translator is set), and
+    the script the Chinese is to be read in (Traditional when ``script`` asks for it:
+    the writers convert it as they render)."""
     if "en" in settings.lang:
         backend = translators.get(settings.translator)(settings)
         if backend is not None:
@@ -236,7 +237,5 @@ def localise(briefing: Briefing, settings: Settings, progress: Progress | None =
             finally:
                 memory.close()
     if settings.script == "traditional":
-        from .translate.apply import to_traditional
-
-        briefing = to_traditional(briefing, settings.opencc)
+        briefing = replace(briefing, opencc=settings.opencc)  # the writers convert as they render
     return briefing

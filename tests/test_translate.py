@@ -201,8 +201,12 @@ def test_no_translator_means_chinese_only(tmp_path: Path):
 
 def test_traditional_script_on_request(tmp_path: Path):
     (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    from briefing.render import readable
+
     s = Settings(script="traditional", opencc="s2tw")
-    b = localise(build(collect([str(tmp_path / "p.txt")]), s), s)
+    asked = localise(build(collect([str(tmp_path / "p.txt")]), s), s)
+    assert asked.proposals[0].text.startswith("培育专精特新企业")  # the analysis keeps what was printed
+    b = readable(asked)  # what the writers render
     assert b.script == "traditional (s2tw)"
     assert b.proposals[0].text.startswith("培育專精特新企業")
     assert b.proposals[0].speaker == "錢海峰"

@@ -90,9 +90,20 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def readable(briefing: Briefing) -> Briefing:
+    """The briefing in the script it is read in: the Chinese as printed, or converted
+    to Traditional (OpenCC) when the briefing asks for it."""
+    if not briefing.opencc or briefing.script.startswith("traditional"):
+        return briefing
+    from ..translate.apply import to_traditional
+
+    return to_traditional(briefing, briefing.opencc)
+
+
 def render_all(briefing: Briefing, formats: tuple[str, ...], options: RenderOptions) -> dict[str, bytes]:
     """The bytes of every format.  The email comes last: it attaches the very bytes
     of the files written beside it (rendering what it attaches and is not asked for)."""
+    briefing = readable(briefing)
     rendered = {fmt: _writer(fmt)(briefing, options) for fmt in formats if fmt != "eml"}
     if "eml" in formats:
         from .email import render_email

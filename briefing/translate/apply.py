@@ -4,11 +4,11 @@ Traditional script on request."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from ..model import Analysis, Briefing, ThemeHit, Translation, english_key
+from ..model import Briefing, Translation, english_key
 from .engine import Engine
 from .names import person_name
 
@@ -75,7 +75,8 @@ def translate_briefing(
 
 
 def to_traditional(briefing: Briefing, config: str = "s2t") -> Briefing:
-    """Every Chinese string of the briefing in Traditional script (official OpenCC).
+    """Every Chinese string of the briefing as printed in Traditional script (official
+    OpenCC): the fields the model marks ``printed()``, wherever they are.
 
     ``config``: s2t (standard), s2tw (Taiwan), s2twp (Taiwan, with Taiwanese
     phrasing), s2hk (Hong Kong)."""
@@ -84,44 +85,27 @@ def to_traditional(briefing: Briefing, config: str = "s2t") -> Briefing:
 
         raise ConfigError(f"unknown OpenCC configuration {config!r} (choose from {', '.join(SCRIPTS)})")
     convert = converter(config)
+    converted = _converted(briefing, convert)
+    return replace(converted, script=f"traditional ({config})", opencc=config)
 
-    def c(value: Any) -> Any:
-        return convert(value) if isinstance(value, str) and value else value
 
-    def hits(themes: tuple[ThemeHit, ...]) -> tuple[ThemeHit, ...]:
-        return tuple(replace(h, terms=tuple(c(t) for t in h.terms)) for h in themes)
-
-    def article(a: Analysis) -> Analysis:
-        art = a.article
-        new_article = replace(
-            art,
-            title=c(art.title),
-            kicker=c(art.kicker),
-            byline=c(art.byline),
-            paragraphs=tuple(replace(p, orig=c(p.orig)) for p in art.paragraphs),
-        )
-        props = tuple(
-            replace(p, text=c(p.text), speaker=c(p.speaker), role=c(p.role), body=c(p.body), themes=hits(p.themes))
-            for p in a.proposals
-        )
-        return replace(
-            a,
-            article=new_article,
-            summary=tuple(replace(s, orig=c(s.orig)) for s in a.summary),
-            proposals=props,
-            figures=tuple(replace(f, text=c(f.text)) for f in a.figures),
-            keywords=tuple(c(k) for k in a.keywords),
-            themes=hits(a.themes),
-        )
-
-    return replace(
-        briefing,
-        analyses=tuple(article(a) for a in briefing.analyses),
-        themes=tuple(replace(t, label_zh=c(t.label_zh)) for t in briefing.themes),
-        title=c(briefing.title),
-        script=f"traditional ({config})",
-        opencc=config,
-    )
+def _converted(item: Any, convert: Callable[[str], str]) -> Any:
+    """``item`` with its printed strings converted, through nested records and tuples."""
+    if isinstance(item, tuple):
+        return tuple(_converted(x, convert) for x in item)
+    if not is_dataclass(item) or isinstance(item, type):
+        return item
+    changes: dict[str, Any] = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if f.metadata.get("printed"):
+            if isinstance(value, str) and value:
+                changes[f.name] = convert(value)
+            elif isinstance(value, tuple):
+                changes[f.name] = tuple(convert(v) if isinstance(v, str) and v else v for v in value)
+        elif isinstance(value, tuple) or is_dataclass(value):
+            changes[f.name] = _converted(value, convert)
+    return replace(item, **changes)
 
 
 @lru_cache(maxsize=8)
