@@ -314,47 +314,43 @@ def _translate(
     glossary: Path | None,
     cache: Path | None,
 ) -> None:
-    import json
-
     from .config import load_settings
     from .errors import EXIT_NOTHING as NOTHING
-    from .registry import translators
-    from .translate.engine import Engine
-    from .translate.glossary import load_glossary
-    from .translate.memory import Memory, default_path
+    from .pipeline import translation_engine
 
     settings = load_settings(config).merged(
         translator=translator, model=model, threads=threads, glossary=glossary, cache=cache
     )
-    backend = translators.get(settings.translator)(settings)
-    if backend is None:
-        raise BriefingError("no translator: choose one with --translator llama|openai (see --help)")
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BriefingError(f"{source}: cannot read ({exc})", NOTHING) from None
-    memory = Memory(settings.cache or default_path())
-    engine = Engine(backend, load_glossary(settings.glossary), memory)
-    try:
-        if not jsonl:
-            for line in text.splitlines():
-                typer.echo(engine.translate(line).english if line.strip() else "")
-            return
-        for n, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                zh = str(item["zh"])
-            except (json.JSONDecodeError, KeyError, TypeError):
-                raise BriefingError(f'{source}, line {n}: not a JSON object with a "zh" field') from None
-            result = engine.translate(zh)
-            row = {"id": item.get("id"), "zh": zh, "en": result.english}
-            if result.flagged:
-                row["flag"] = result.flagged
-            typer.echo(json.dumps(row, ensure_ascii=False))
-    finally:
-        memory.close()
+    with translation_engine(settings) as engine:
+        if engine is None:
+            raise BriefingError("no translator: choose one with --translator llama|openai (see --help)")
+        try:
+            text = sys.stdin.read() if source == "-" else Path(source).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BriefingError(f"{source}: cannot read ({exc})", NOTHING) from None
+        _write_translations(engine, text, source, jsonl)
+
+
+def _write_translations(engine: Any, text: str, source: str, jsonl: bool) -> None:
+    import json
+
+    if not jsonl:
+        for line in text.splitlines():
+            typer.echo(engine.translate(line).english if line.strip() else "")
+        return
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            zh = str(item["zh"])
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise BriefingError(f'{source}, line {n}: not a JSON object with a "zh" field') from None
+        result = engine.translate(zh)
+        row = {"id": item.get("id"), "zh": zh, "en": result.english}
+        if result.flagged:
+            row["flag"] = result.flagged
+        typer.echo(json.dumps(row, ensure_ascii=False))
 
 
 archive_app = typer.Typer(

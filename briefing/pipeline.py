@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from .analyse.figures import find_figures
 from .analyse.keywords import keywords
@@ -34,6 +36,9 @@ from .registry import summarizers, translators
 from .text.clean import clean
 from .text.normalize import normalize_punctuation
 from .text.segment import segment
+
+if TYPE_CHECKING:
+    from .translate.engine import Engine
 from .text.sentences import split_spans
 
 Progress = Callable[[str], None]
@@ -218,24 +223,35 @@ def remember(briefing: Briefing, settings: Settings) -> Briefing:
         archive.close()
 
 
+@contextmanager
+def translation_engine(settings: Settings) -> Iterator[Engine | None]:
+    """The translation engine the settings ask for (backend, glossary, memory), or
+    None when no translator is set; the memory is closed afterwards."""
+    backend = translators.get(settings.translator)(settings)
+    if backend is None:
+        yield None
+        return
+    from .translate.engine import Engine
+    from .translate.glossary import load_glossary
+    from .translate.memory import Memory, default_path
+
+    memory = Memory(settings.cache or default_path())
+    try:
+        yield Engine(backend, load_glossary(settings.glossary), memory)
+    finally:
+        memory.close()
+
+
 def localise(briefing: Briefing, settings: Settings, progress: Progress | None = None) -> Briefing:
     """English beside the Chinese (when ``lang`` has en and a translator is set), and
     the script the Chinese is to be read in (Traditional when ``script`` asks for it:
     the writers convert it as they render)."""
     if "en" in settings.lang:
-        backend = translators.get(settings.translator)(settings)
-        if backend is not None:
-            from .translate.apply import translate_briefing
-            from .translate.engine import Engine
-            from .translate.glossary import load_glossary
-            from .translate.memory import Memory, default_path
+        with translation_engine(settings) as engine:
+            if engine is not None:
+                from .translate.apply import translate_briefing
 
-            memory = Memory(settings.cache or default_path())
-            try:
-                engine = Engine(backend, load_glossary(settings.glossary), memory)
                 briefing = translate_briefing(briefing, engine, settings.translator, progress)
-            finally:
-                memory.close()
     if settings.script == "traditional":
         briefing = replace(briefing, opencc=settings.opencc)  # the writers convert as they render
     return briefing
