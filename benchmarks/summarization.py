@@ -126,7 +126,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from briefing import summarize
-    from briefing.analyse.tokenize import words
+    from briefing.text.tokenize import words
 
     words("预热")  # load jieba before timing
     systems: dict[str, Callable[[str, int, str], str]] = {

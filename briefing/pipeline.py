@@ -137,7 +137,7 @@ def _parallel(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from .analyse.tokenize import words
+    from .text.tokenize import words
 
     words("预热")  # load jieba's dictionary once, before the workers fork
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")

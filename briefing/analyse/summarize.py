@@ -22,7 +22,7 @@ from ..text.clean import ends_open
 from ..text.normalize import normalize_punctuation
 from ..text.patterns import QUESTION_RE
 from ..text.sentences import split_spans
-from .tokenize import words
+from ..text.tokenize import words
 
 # Weights of the ranking mix and the redundancy limit (share of a candidate's words
 # already in the summary above which it is skipped).

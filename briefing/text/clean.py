@@ -158,7 +158,7 @@ def continues_word(tail: str, head: str, known: bool = False) -> bool:
         return False
     if head[0] in _NON_INITIAL:
         return True
-    from ..analyse.tokenize import _jieba, words
+    from .tokenize import _jieba, words
 
     left, right = tail[-6:], head[:6]
     pos = 0

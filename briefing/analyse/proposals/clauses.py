@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ...model import ProposalKind
-from ..tokenize import tagged, words
+from ...text.tokenize import tagged, words
 from .lexicon import (
     DISPOSAL_VERBS,
     FUTURE,
@@ -252,7 +252,7 @@ def _completed(text: str) -> bool:
 
 def _is_word(text: str) -> bool:
     """``text`` is a word of the tokenizer's dictionary (seen at least a few times)."""
-    from ..tokenize import _jieba
+    from ...text.tokenize import _jieba
 
     return len(text) >= 2 and (_jieba().dt.FREQ.get(text) or 0) >= _MIN_WORD_FREQ
 

@@ -189,7 +189,7 @@ def _official_role(role: str) -> bool:
 
 
 def _is_common_word(token: str) -> bool:
-    from ..tokenize import _jieba
+    from ...text.tokenize import _jieba
 
     return (_jieba().dt.FREQ.get(token) or 0) >= _COMMON_WORD_FREQ
 
