@@ -179,6 +179,14 @@ class _Classified:
     keep: int | None = None  # characters kept from the start (caption before its credit)
 
 
+# What a line's length and make-up tell about it, in characters.
+MIN_CREDITS = 2  # photo credits on one line (…供图 …摄/): a credits line, not text
+MAX_LABEL = 8  # a label, or the closing fragment of a credit: 主持人 / 摄)
+MAX_LABEL_CJK = 5  # …of which Chinese characters
+MIN_CAPTION_CJK = 8  # a caption before its photographer's credit is a sentence this long
+MAX_CREDIT = 30  # a line naming who supplied a picture
+
+
 def _classify(line: Line, page_text: str) -> _Classified:
     t = line.text
     if web.image_caption(line.orig) or web.figure_caption(line.orig):
@@ -192,11 +200,11 @@ def _classify(line: Line, page_text: str) -> _Classified:
     if reason:
         return _Classified(None, reason)
     credits = len(SUPPLIED_RE.findall(t)) + len(re.findall(r"摄[/／]", t))
-    if credits >= 2:
+    if credits >= MIN_CREDITS:
         return _Classified(None, "photo credits")
     if GROUP_PHOTO_RE.search(t):
         return _Classified(None, "photo credit")
-    if len(t) <= 8 and t[-1] in "）)" and "（" not in t and "(" not in t:
+    if len(t) <= MAX_LABEL and t[-1] in "）)" and "（" not in t and "(" not in t:
         return _Classified(None, "fragment of a photo credit")
     names = names_only(t)
     if names and len(names) == 1 and not line.mark:
@@ -208,9 +216,9 @@ def _classify(line: Line, page_text: str) -> _Classified:
         head = t[: m.start()].rstrip(_SPACE)
         if not head:
             return _Classified("credit")
-        if cjk_count(head) >= 8 and head[-1] in TERMINALS + CLOSERS:
+        if cjk_count(head) >= MIN_CAPTION_CJK and head[-1] in TERMINALS + CLOSERS:
             return _Classified("caption", byline=line.orig[m.start() :].strip(_SPACE), keep=len(head))
-    if SUPPLIED_RE.search(t) and (names_only(SUPPLIED_RE.sub("", t)) or len(t) <= 30):
+    if SUPPLIED_RE.search(t) and (names_only(SUPPLIED_RE.sub("", t)) or len(t) <= MAX_CREDIT):
         return _Classified("credit")
     if names and not line.mark:
         return _Classified("names")
@@ -226,7 +234,7 @@ def _classify(line: Line, page_text: str) -> _Classified:
     if _heading_like(line):
         if t.endswith(("——", ">>>", "》》》")) and not line.mark:
             return _Classified("kicker")
-        if cjk_count(t) <= 5 and len(t) <= 8 and line.mark not in (1, 2):
+        if cjk_count(t) <= MAX_LABEL_CJK and len(t) <= MAX_LABEL and line.mark not in (1, 2):
             return _Classified("label")
         return _Classified("heading")
     return _Classified("body")
