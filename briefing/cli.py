@@ -156,31 +156,27 @@ def make(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
 ) -> None:
-    overrides = {
-        "jobs": jobs,
-        "archive": archive,
-        "use_archive": False if no_archive else None,
-        "since": since,
-        "period": period,
-        "title": title,
-        "formats": _split(formats),
-        "summarizer": summarizer,
-        "summary_chars": summary_chars,
-        "themes": themes,
-        "templates": templates,
-        "reference_docx": reference_docx,
-        "lang": _split(lang),
-        "translator": translator,
-        "model": model,
-        "threads": threads,
-        "glossary": glossary,
-        "cache": cache,
-        "script": script,
-        "opencc": opencc,
-    }
+    overrides = _overrides(locals())
     with handled(debug):
         code = _make(inputs, out, config, overrides, quiet, send)
     raise typer.Exit(code)
+
+
+def _overrides(params: dict[str, Any]) -> dict[str, Any]:
+    """The flags given to a command, as settings: each flag is named as its Settings
+    field, so a new setting needs its field and its option, nothing in between."""
+    from dataclasses import fields
+
+    from .config import Settings
+
+    names = {f.name for f in fields(Settings)}
+    out = {name: value for name, value in params.items() if name in names}
+    for name in ("formats", "lang"):  # given comma-separated
+        if name in out:
+            out[name] = _split(out[name])
+    if params.get("no_archive"):
+        out["use_archive"] = False
+    return out
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
