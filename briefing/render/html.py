@@ -11,26 +11,7 @@ from typing import Any
 from ..model import Briefing
 from . import RenderOptions
 from .templating import render, sections
-from .view import ARTICLE_KIND, articles_by_id, common_context
-
-
-class Sources:
-    """Numbered source references, one per (article, paragraph), in first-use order."""
-
-    def __init__(self, briefing: Briefing) -> None:
-        self._by_id = articles_by_id(briefing)
-        self._keys: dict[tuple[str, int], int] = {}
-
-    def ref(self, article: str, para: int) -> int:
-        return self._keys.setdefault((article, para), len(self._keys) + 1)
-
-    def items(self) -> list[tuple[int, str, int, str]]:
-        """(number, file, paragraph number, article title) in reference order."""
-        out = []
-        for (article, para), key in sorted(self._keys.items(), key=lambda kv: kv[1]):
-            art = self._by_id[article].article
-            out.append((key, art.source, para + 1, art.title or art.kicker or ARTICLE_KIND[art.kind]))
-        return out
+from .view import Sources, common_context
 
 
 def chart_uri(briefing: Briefing) -> str:

@@ -9,31 +9,16 @@ from typing import Any
 from ..model import Briefing
 from . import RenderOptions
 from .templating import md_escape, render, sections
-from .view import ARTICLE_KIND, articles_by_id, common_context
-
-
-class _Footnotes:
-    """Numbered source references, one per (article, paragraph), in first-use order."""
-
-    def __init__(self, briefing: Briefing) -> None:
-        self._by_id = articles_by_id(briefing)
-        self._keys: dict[tuple[str, int], int] = {}
-
-    def ref(self, article: str, para: int) -> int:
-        return self._keys.setdefault((article, para), len(self._keys) + 1)
-
-    def items(self) -> list[tuple[int, str]]:
-        out = []
-        for (article, para), key in sorted(self._keys.items(), key=lambda kv: kv[1]):
-            art = self._by_id[article].article
-            title = art.title or art.kicker or ARTICLE_KIND[art.kind]
-            out.append((key, f"`{art.source}`, paragraph {para + 1} — {md_escape(title)}"))
-        return out
+from .view import Sources, common_context
 
 
 def context(b: Briefing) -> dict[str, Any]:
-    notes = _Footnotes(b)
-    return {**common_context(b), "ref": notes.ref, "footnotes": notes.items}
+    sources = Sources(b)
+
+    def footnotes() -> list[tuple[int, str]]:
+        return [(key, f"`{file}`, paragraph {para} — {md_escape(title)}") for key, file, para, title in sources.items()]
+
+    return {**common_context(b), "ref": sources.ref, "footnotes": footnotes}
 
 
 def render_markdown(briefing: Briefing, options: RenderOptions) -> bytes:
