@@ -127,7 +127,11 @@ def make(
         _PATH, typer.Option(help="Build the DOCX on this .docx: its styles, header and footer (house style).")
     ] = None,
     lang: Annotated[
-        _STR, typer.Option(help="zh: Chinese only; zh,en: English beside it, from the translator [default: zh,en].")
+        _STR,
+        typer.Option(
+            help="zh: Chinese only; zh,en: English beside it, from the translator "
+            "[default: zh,en when a translator or a model is set, else zh]."
+        ),
     ] = None,
     translator: TranslatorOpt = None,
     model: ModelOpt = None,

@@ -14,7 +14,8 @@ The file is ``briefing.toml`` in the current folder, or the one named by
     font_cjk = "SimSun"         # East Asian font of body text, by its English name
     font_cjk_heading = "Microsoft YaHei"  # [defaults: Noto Serif CJK SC, Noto Sans CJK SC]
     font_latin = "Calibri"
-    lang = ["zh", "en"]         # zh: Chinese only; zh, en: English beside it (needs a translator)
+    lang = ["zh", "en"]         # zh: Chinese only; zh, en: English beside it (needs a translator);
+                                # default: English when a translator is set, else Chinese only
     translator = "llama"        # llama, openai or none
     model = "models/qwen2.5-7b-instruct-q4_k_m.gguf"   # for llama
     threads = 0                 # llama threads, 0: one per core
@@ -70,7 +71,7 @@ class Settings:
     font_cjk: str = "Noto Serif CJK SC"
     font_cjk_heading: str = "Noto Sans CJK SC"
     font_latin: str = "Calibri"
-    lang: tuple[str, ...] = ("zh", "en")
+    lang: tuple[str, ...] | None = None  # None: zh,en when a translator is set, else zh
     translator: str = "none"
     model: Path | None = None
     threads: int = 0  # 0: one per core
@@ -97,6 +98,11 @@ class Settings:
     smtp_user: str | None = None
     smtp_password_env: str = "BRIEFING_SMTP_PASSWORD"
 
+    @property
+    def english(self) -> bool:
+        """English beside the Chinese: asked for, or by default when a translator is set."""
+        return "en" in self.lang if self.lang is not None else self.translator != "none"
+
     def merged(self, **overrides: Any) -> Settings:
         """A copy with the overrides that are not None applied, validated."""
         given = {k: v for k, v in overrides.items() if v is not None}
@@ -115,9 +121,18 @@ def validate(s: Settings) -> Settings:
         raise ConfigError(f"unknown summarizer {s.summarizer!r} (known: {', '.join(summarizers.names())})")
     if s.translator not in translators.names():
         raise ConfigError(f"unknown translator {s.translator!r} (known: {', '.join(translators.names())})")
-    bad_lang = [x for x in s.lang if x not in ("zh", "en")]
-    if bad_lang or "zh" not in s.lang:
-        raise ConfigError(f"lang must be zh or zh,en (got {','.join(s.lang)})")
+    if s.lang is not None:
+        bad_lang = [x for x in s.lang if x not in ("zh", "en")]
+        if bad_lang or "zh" not in s.lang:
+            raise ConfigError(f"lang must be zh or zh,en (got {','.join(s.lang)})")
+    if s.model is not None and s.translator == "none":
+        s = replace(s, translator="llama")  # a model file means the local llama translator
+    if s.lang is not None and "en" in s.lang and s.translator == "none":
+        raise ConfigError(
+            "English was asked for (lang zh,en) but no translator is set: add --model FILE.gguf "
+            "(a local model, with llama-cpp-python), or --translator openai with openai_url in briefing.toml "
+            "(any OpenAI-compatible server), or ask for --lang zh"
+        )
     if s.script not in ("simplified", "traditional"):
         raise ConfigError(f"script must be simplified or traditional (got {s.script!r})")
     if s.opencc not in ("s2t", "s2tw", "s2twp", "s2hk"):

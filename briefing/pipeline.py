@@ -246,7 +246,7 @@ def localise(briefing: Briefing, settings: Settings, progress: Progress | None =
     """English beside the Chinese (when ``lang`` has en and a translator is set), and
     the script the Chinese is to be read in (Traditional when ``script`` asks for it:
     the writers convert it as they render)."""
-    if "en" in settings.lang:
+    if settings.english:
         with translation_engine(settings) as engine:
             if engine is not None:
                 from .translate.apply import translate_briefing

@@ -317,3 +317,26 @@ def test_a_bilingual_briefing_has_a_bilingual_email_body(fake, tmp_path: Path):
     html = msg.get_body(("html",)).get_content()  # type: ignore[union-attr]
     for body in (text, html):
         assert "machine translation" in body.lower() and "EN " in body
+
+
+def test_english_asked_for_without_a_translator_is_a_usage_error(tmp_path: Path):
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["make", str(tmp_path / "p.txt"), "-o", str(tmp_path / "o"), "--lang", "zh,en"])
+    assert result.exit_code == 2
+    assert "--model" in result.output and "openai" in result.output and "--lang zh" in result.output
+    assert not (tmp_path / "o").exists()
+    plain = runner.invoke(app, ["make", str(tmp_path / "p.txt"), "-o", str(tmp_path / "o")])
+    assert plain.exit_code == 0  # by default: English only when a translator is set
+
+
+def test_a_model_file_means_the_llama_translator(tmp_path: Path):
+    assert Settings().merged(model=tmp_path / "m.gguf").translator == "llama"
+    assert Settings().merged(model=tmp_path / "m.gguf").english
+    assert not Settings().english and Settings().merged(translator="openai").english
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    missing = str(tmp_path / "missing.gguf")
+    for args in (["make", str(tmp_path / "p.txt"), "-o", str(tmp_path / "o")], ["translate", "-"]):
+        result = CliRunner().invoke(app, [*args, "--model", missing], input="基站达19个。\n")
+        assert result.exit_code == 2, result.output  # llama asked for: its package or the file is missing
+        assert "llama" in result.output or "missing.gguf" in result.output
