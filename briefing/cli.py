@@ -189,7 +189,7 @@ def _split(value: str | None) -> tuple[str, ...] | None:
 
 def _make(inputs: list[str], out: Path, config: Path | None, overrides: dict, quiet: bool, send: bool = False) -> int:
     from .config import load_settings
-    from .pipeline import build, collect, localise, remember
+    from .pipeline import build, collect, localise, remember, to_translate
     from .progress import progress_bar
     from .render import RenderOptions, write_all
 
@@ -216,7 +216,7 @@ def _make(inputs: list[str], out: Path, config: Path | None, overrides: dict, qu
             _err("no page in the selected period: nothing was written")
             return EXIT_NOTHING
         briefing = remember(briefing, settings)
-        progress.reset("Translating")
+        progress.reset("Translating", to_translate(briefing, settings))
         briefing = localise(briefing, settings, progress.step("Translating"))
     written = write_all(briefing, out, settings.formats, RenderOptions.from_settings(settings, warn=_err))
     if not quiet:

@@ -223,6 +223,15 @@ def remember(briefing: Briefing, settings: Settings) -> Briefing:
         archive.close()
 
 
+def to_translate(briefing: Briefing, settings: Settings) -> int | None:
+    """How many segments the translation step has to go through (for its progress bar)."""
+    if not settings.english:
+        return None
+    from .translate.apply import segments
+
+    return len({item for item in segments(briefing) if item[1].strip()})
+
+
 @contextmanager
 def translation_engine(settings: Settings) -> Iterator[Engine | None]:
     """The translation engine the settings ask for (backend, glossary, memory), or

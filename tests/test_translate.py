@@ -340,3 +340,20 @@ def test_a_model_file_means_the_llama_translator(tmp_path: Path):
         result = CliRunner().invoke(app, [*args, "--model", missing], input="基站达19个。\n")
         assert result.exit_code == 2, result.output  # llama asked for: its package or the file is missing
         assert "llama" in result.output or "missing.gguf" in result.output
+
+
+def test_the_translation_progress_counts_segments_memory_and_flags(fake, tmp_path: Path):
+    from briefing.pipeline import to_translate
+    from briefing.translate.apply import segments
+
+    (tmp_path / "p.txt").write_text(PAGE, "utf-8")
+    s = Settings(translator="fake", cache=tmp_path / "tm")
+    b = build(collect([str(tmp_path / "p.txt")]), s)
+    total = to_translate(b, s)
+    assert total == len(set(segments(b)))
+    heard: list[str] = []
+    localise(b, s, heard.append)
+    assert len(heard) == total and heard[-1].startswith("· 0 from memory · ")
+    again: list[str] = []
+    localise(b, s, again.append)  # a re-run: everything from the memory
+    assert again[-1].startswith(f"· {total} from memory")

@@ -168,12 +168,15 @@ class Engine:
     def translate_all(
         self, items: Iterable[tuple[str, str]], progress: Callable[[str], None] | None = None
     ) -> dict[tuple[str, str], Result]:
-        """Each distinct (kind, text) once."""
+        """Each distinct (kind, text) once; ``progress`` hears, after each, how many
+        came from the memory and how many were flagged so far."""
         out: dict[tuple[str, str], Result] = {}
+        flagged = 0
         for kind, text in items:
             if (kind, text) in out or not text.strip():
                 continue
-            out[(kind, text)] = self.translate(text, kind)
+            out[(kind, text)] = result = self.translate(text, kind)
+            flagged += bool(result.flagged)
             if progress:
-                progress(text[:12])
+                progress(f"· {self.reused} from memory · {flagged} flagged")
         return out
