@@ -357,3 +357,42 @@ def test_the_translation_progress_counts_segments_memory_and_flags(fake, tmp_pat
     again: list[str] = []
     localise(b, s, again.append)  # a re-run: everything from the memory
     assert again[-1].startswith(f"· {total} from memory")
+
+
+def test_a_translation_far_shorter_than_the_chinese_is_retried_then_flagged(tmp_path: Path):
+    from briefing.translate.engine import length_fault
+
+    zh = "改造现有的中小型水电站，增加抽水蓄能发电调峰能力"
+    assert length_fault(zh, "Renewable energy storage = pumped storage.")
+    full = "Transform existing small and medium-sized hydropower stations to add pumped-storage peak-shaving capacity."
+    assert not length_fault(zh, full)
+
+    class Terse:
+        label = "terse 1.0"
+
+        def __init__(self, better: bool) -> None:
+            self.better, self.asked = better, []
+
+        def chat(self, messages, max_tokens):
+            ask = messages[-1]["content"].split("\n", 1)[0]
+            self.asked.append(ask)
+            whole = "Translate every clause" in ask
+            return full if (whole and self.better) else "Renewable energy storage = pumped storage."
+
+    fixed = Terse(better=True)
+    result = engine(fixed, tmp_path).translate(zh)
+    assert result.english == full and not result.flagged and len(fixed.asked) == 2
+    stubborn = Terse(better=False)
+    result = Engine(stubborn, load_glossary(), Memory(tmp_path / "tm2.sqlite")).translate(zh)
+    assert "shorter than the Chinese predicts" in result.flagged
+
+
+def test_a_dropped_glossary_rendering_is_flagged(tmp_path: Path):
+    class Forgets:
+        label = "forgets 1.0"
+
+        def chat(self, messages, max_tokens):
+            return "The city will cultivate more than 500 new small enterprises with special skills this year."
+
+    result = engine(Forgets(), tmp_path).translate("今年全市将新培育专精特新企业500家以上，推动产业转型升级。")
+    assert "renderings not used: 专精特新" in result.flagged
