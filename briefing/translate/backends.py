@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -34,6 +36,20 @@ class BackendError(Exception):
     """The backend failed on one request (network, server, model)."""
 
 
+# A segment's translation is one paragraph: a blank line starts what the reader
+# would not see (a note, another attempt), so generation stops there.
+STOP = ["\n\n"]
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request to the model: tokens in the prompt, tokens generated, seconds."""
+
+    prompt_tokens: int
+    generated_tokens: int
+    seconds: float
+
+
 class LlamaBackend:
     """A local GGUF model through llama-cpp-python: greedy decoding, and every
     token that carries a Chinese character banned from the output."""
@@ -57,6 +73,7 @@ class LlamaBackend:
         name = str(self._llm.metadata.get("general.name") or model.stem)
         self.label = f"{name} (local, llama.cpp)"
         self._ban = self._cjk_tokens()
+        self.calls: list[Call] = []  # every request, for the benchmark's accounting
 
     def _cjk_tokens(self) -> Any:
         import numpy as np
@@ -79,13 +96,18 @@ class LlamaBackend:
             scores[ban[: len(scores)]] = -np.inf
             return scores
 
+        start = time.perf_counter()
         out = self._llm.create_chat_completion(
             messages=messages,
             temperature=0.0,
             top_k=1,
             max_tokens=max_tokens,
+            stop=STOP,
             logits_processor=LogitsProcessorList([no_chinese]),
         )
+        usage = out.get("usage") or {}
+        tokens = int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0))
+        self.calls.append(Call(*tokens, time.perf_counter() - start))
         return str(out["choices"][0]["message"]["content"] or "")
 
 
