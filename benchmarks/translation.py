@@ -86,9 +86,13 @@ def news_sentences(backend: Backend, rows: list[dict[str, str]], raw: bool, save
         ]
         timing["raw"] = time.perf_counter() - start
     engine = Engine(backend, load_glossary(), Memory(None))
+    calls = getattr(backend, "calls", None)
+    before = len(calls) if calls is not None else 0
     start = time.perf_counter()
     outputs["briefing"] = [engine.translate(zh).english for zh in sources]
     timing["briefing"] = time.perf_counter() - start
+    if calls is not None:
+        accounting(calls[:before], calls[before:], len(sources))
 
     print(f"\n{'system':<10} {'chrF2':>6} {'BLEU':>6} {'s/seg':>6} {'numbers kept':>13}")
     for name, hyps in outputs.items():
@@ -102,6 +106,26 @@ def news_sentences(backend: Backend, rows: list[dict[str, str]], raw: bool, save
                 fh.write(
                     json.dumps({"id": r["id"], **{k: v[i] for k, v in outputs.items()}}, ensure_ascii=False) + "\n"
                 )
+
+
+def accounting(plain: list, briefing: list, segments: int) -> None:
+    """Where the time goes: requests, prompt and generated tokens, and generation
+    speed, of the briefing's translator against the plain model in the same run."""
+
+    def line(name: str, calls: list) -> str:
+        if not calls:
+            return f"{name:<10} -"
+        prompt = sum(c.prompt_tokens for c in calls)
+        made = sum(c.generated_tokens for c in calls)
+        seconds = sum(c.seconds for c in calls)
+        return (
+            f"{name:<10} {len(calls):>8} {prompt / segments:>14.0f} {made / segments:>14.1f} "
+            f"{seconds / segments:>8.2f} {made / max(seconds, 1e-9):>8.1f}"
+        )
+
+    print(f"\n{'system':<10} {'requests':>8} {'prompt tok/seg':>14} {'made tok/seg':>14} {'s/seg':>8} {'tok/s':>8}")
+    print(line("raw", plain))
+    print(line("briefing", briefing))
 
 
 def seed_pages(backend: Backend) -> None:
@@ -121,14 +145,19 @@ def seed_pages(backend: Backend) -> None:
             runs.append((time.perf_counter() - start, done.translation))
     (cold, info_cold), (warm, info_warm) = runs
     assert info_cold is not None and info_warm is not None
+    from briefing.render.view import english
+
+    en = english(done)
     analyses = done.analyses
     groups = {
-        "titles": [(a.article.title, a.title_en or "") for a in analyses if a.article.title],
+        "titles": [(a.article.title, en(a).title or "") for a in analyses if a.article.title],
         "summary sentences": [
-            (x.orig, e) for a in analyses for x, e in zip(a.summary, a.summary_en or [""] * len(a.summary), strict=True)
+            (x.orig, e)
+            for a in analyses
+            for x, e in zip(a.summary, en(a).summary or [""] * len(a.summary), strict=True)
         ],
-        "proposals": [(p.text, p.text_en or "") for p in done.proposals],
-        "roles": [(p.role, p.role_en or "") for p in done.proposals if p.role],
+        "proposals": [(p.text, en(p).text or "") for p in done.proposals],
+        "roles": [(p.role, en(p).role or "") for p in done.proposals if p.role],
     }
     print(
         f"\nseed pages: {info_cold.segments} segments; cold run {cold:.0f} s ({info_cold.translated} translated, "
@@ -138,7 +167,7 @@ def seed_pages(backend: Backend) -> None:
     pairs = [pair for group in groups.values() for pair in group]
     for name, group in groups.items():
         print(f"{name} with English: {sum(1 for _, e in group if e)}/{len(group)}")
-    fields = [e for _, e in pairs] + [p.speaker_en or "" for p in done.proposals]
+    fields = [e for _, e in pairs] + [en(p).speaker or "" for p in done.proposals]
     print(
         f"English fields with Chinese characters: {sum(1 for e in fields if _CJK.search(e))}; "
         f"numbers kept: {number_share(pairs):.1%}"
