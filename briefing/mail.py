@@ -40,16 +40,31 @@ def envelope(eml: bytes, settings: Settings) -> tuple[str, list[str]]:
     return parseaddr(sender)[1], recipients
 
 
-def ready(settings: Settings) -> None:
-    """Check, before a run that ends in sending, that the settings can send at all."""
+def _require_server(settings: Settings) -> str:
     if not settings.smtp_host:
         raise ConfigError("no mail server: set smtp_host in briefing.toml")
+    return settings.smtp_host
+
+
+def _login(settings: Settings) -> tuple[str, str] | None:
+    """The user and the password, from the environment variable the settings name;
+    None when the server takes no login."""
+    if not settings.smtp_user:
+        return None
+    password = os.environ.get(settings.smtp_password_env)
+    if password is None:
+        raise ConfigError(f"no password: set the environment variable {settings.smtp_password_env}")
+    return settings.smtp_user, password
+
+
+def ready(settings: Settings) -> None:
+    """Check, before a run that ends in sending, that the settings can send at all."""
+    _require_server(settings)
     if not settings.mail_from:
         raise ConfigError("no sender: set mail_from in briefing.toml")
     if not settings.mail_to:
         raise ConfigError("no recipient: set mail_to in briefing.toml")
-    if settings.smtp_user and os.environ.get(settings.smtp_password_env) is None:
-        raise ConfigError(f"no password: set the environment variable {settings.smtp_password_env}")
+    _login(settings)
 
 
 def send(eml: bytes, settings: Settings) -> list[str]:
@@ -57,15 +72,10 @@ def send(eml: bytes, settings: Settings) -> list[str]:
     import smtplib
     import ssl
 
-    if not settings.smtp_host:
-        raise ConfigError("no mail server: set smtp_host in briefing.toml")
+    host = _require_server(settings)
     sender, recipients = envelope(eml, settings)
-    password = None
-    if settings.smtp_user:
-        password = os.environ.get(settings.smtp_password_env)
-        if password is None:
-            raise ConfigError(f"no password: set the environment variable {settings.smtp_password_env}")
-    host, port = settings.smtp_host, settings.smtp_port or DEFAULT_PORTS[settings.smtp_security]
+    login = _login(settings)
+    port = settings.smtp_port or DEFAULT_PORTS[settings.smtp_security]
     where = f"{host}:{port}"
     try:
         context = ssl.create_default_context()
@@ -77,8 +87,8 @@ def send(eml: bytes, settings: Settings) -> list[str]:
         with server:
             if settings.smtp_security == "starttls":
                 server.starttls(context=context)
-            if settings.smtp_user and password is not None:
-                server.login(settings.smtp_user, password, initial_response_ok=False)
+            if login is not None:
+                server.login(*login, initial_response_ok=False)
             refused = server.sendmail(sender, recipients, eml)
     except smtplib.SMTPAuthenticationError as exc:
         raise SendError(f"{where} refused the login of {settings.smtp_user}: {_reply(exc)}") from None
