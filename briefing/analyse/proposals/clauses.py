@@ -164,7 +164,6 @@ _ACTOR_RE = re.compile(
 )
 
 
-# A topic that points back (这/那/其/它…) is not the subject of a call.
 # Modal characters the tokenizer may join with the next word, and their words that are no modal.
 _JOINED_FUTURE = {"会": NOT_FUTURE_HUI, "愿": frozenset({"愿望", "愿景", "愿意"})}
 _NOT_JOINED_MODAL = {"要": NOT_MODAL_YAO, "应": NOT_MODAL_YING}
@@ -182,6 +181,7 @@ _CERTAINTY_RE = re.compile(r"(?:一定|肯定|完全|必然|当然|仍然|同样
 _EFFECT_RE = re.compile(r"(?:会)?(?:更|更加|更趋|有力|极大|大大|显著|明显|构筑|奠定|带来|增强|拉动|惠及|吸引)")
 # A subject that takes up the topic of the clause before: 这部分, 这些, 此事
 _RESUMPTIVE_RE = re.compile(r"(?:这|这些|这部分|这方面|这一块|此|此事|这个问题)")
+# A topic that points back (这/那/其/它…) is not the subject of a call.
 _DEMONSTRATIVE = re.compile(r"^(?:这|那|其|它|此|该|他|她|谁|哪)")
 
 

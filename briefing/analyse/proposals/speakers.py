@@ -62,9 +62,13 @@ _ORG_NAME_RE = re.compile(
 )
 
 
+# Where a body is named as the one speaking: at the start of a clause.
+_CLAUSE_START = r"(?:^|(?<=[，。；：“”\s]))"
+
+
 # 工会团体也希望…, 某商会呼吁…: a body of people making its call, no person named
 _BODY_CALL_RE = re.compile(
-    r"(?:^|(?<=[，。；：“”\s]))([\u4e00-\u9fff]{1,12}?(?:团|团体|工会|协会|商会|联盟|组织|政党|党|界))"
+    _CLAUSE_START + r"([\u4e00-\u9fff]{1,12}?(?:团|团体|工会|协会|商会|联盟|组织|政党|党|界))"
     r"(?:也|还|则|亦|均|都)?(希望|呼吁|建议|要求|促请|敦促|主张)"
 )
 
@@ -75,7 +79,7 @@ _VOICE_COLUMN_RE = re.compile(r"(代表|委员|专家|学者)(?:之声|建言|�
 
 # 某公司也表示，…; 某某局指出，…: a body speaking for itself, no person named
 _BODY_SAYS_RE = re.compile(
-    r"(?:^|(?<=[，。；：“”\s]))([\u4e00-\u9fff]{2,16}?(?:公司|集团|银行|协会|商会|联合会|研究院|政府|委员会|办公室|部|局|署))"
+    _CLAUSE_START + r"([\u4e00-\u9fff]{2,16}?(?:公司|集团|银行|协会|商会|联合会|研究院|政府|委员会|办公室|部|局|署))"
     rf"(?:也|还|则|亦|均|都|同时)?({SAY})"
 )
 
