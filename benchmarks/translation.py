@@ -9,11 +9,15 @@ Systems, on the same model in the same run:
 * ``raw``: the model asked plainly ("Translate the following Chinese text into
   English."), greedy, with the same ban on Chinese tokens;
 * ``briefing``: the product's translator: its prompt, the policy glossary as
-  hints, and the number check with one retry.
+  hints, and the checks with one retry.
 
 Scores with sacrebleu (references passed in, nothing downloaded): corpus chrF2
 and BLEU, seconds per segment, and the share of the source's numbers found in
-the English.  Then the seed pages are briefed twice with one translation memory:
+the English; where the time goes (requests, prompt and generated tokens per
+segment, tokens a second) for both systems; and whether the flags pick out the
+worse English (chrF2 of the flagged and the unflagged translations).
+
+Then the seed pages are briefed twice with one translation memory:
 the second run's time and how many segments it had to translate (should be 0).
 """
 
@@ -51,6 +55,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=400, help="news sentences to score (0: seed pages only)")
     parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--parallel", type=int, default=4, help="segments decoded at once (the default setting)")
     parser.add_argument("--no-raw", action="store_true", help="skip the raw-model baseline")
     parser.add_argument("--no-seeds", action="store_true", help="skip the warm-cache run on the seed pages")
     parser.add_argument("--save", type=Path, help="write every system's output as JSON lines here")
@@ -59,7 +64,7 @@ def main() -> None:
     from briefing.translate.backends import LlamaBackend
 
     rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()][: args.limit]
-    backend = LlamaBackend(args.model, args.threads or None)
+    backend = LlamaBackend(args.model, args.threads or None, args.parallel)
     print(f"model: {backend.label}; {len(rows)} segments from {args.data.name}")
     if rows:
         news_sentences(backend, rows, not args.no_raw, args.save)
@@ -70,6 +75,7 @@ def main() -> None:
 def news_sentences(backend: Backend, rows: list[dict[str, str]], raw: bool, save: Path | None) -> None:
     from sacrebleu.metrics import BLEU, CHRF
 
+    from briefing.translate.backends import BackendError, chat_many
     from briefing.translate.engine import Engine, _tidy, token_budget
     from briefing.translate.glossary import load_glossary
     from briefing.translate.memory import Memory
@@ -78,21 +84,32 @@ def news_sentences(backend: Backend, rows: list[dict[str, str]], raw: bool, save
     refs = [[r["en"] for r in rows]]
     outputs: dict[str, list[str]] = {}
     timing: dict[str, float] = {}
+    runs = getattr(backend, "runs", None)
     if raw:
+        answers = [""] * len(sources)
+
+        def heard(i: int, answer: object) -> None:
+            answers[i] = "" if isinstance(answer, BackendError) else _tidy(str(answer), sources[i])
+
         start = time.perf_counter()
-        outputs["raw"] = [
-            _tidy(backend.chat([{"role": "user", "content": f"{RAW_PROMPT}\n{zh}"}], token_budget(zh)), zh)
-            for zh in sources
-        ]
+        requests = [([{"role": "user", "content": f"{RAW_PROMPT}\n{zh}"}], token_budget(zh)) for zh in sources]
+        chat_many(backend, requests, heard)
         timing["raw"] = time.perf_counter() - start
+        outputs["raw"] = answers
     engine = Engine(backend, load_glossary(), Memory(None))
-    calls = getattr(backend, "calls", None)
-    before = len(calls) if calls is not None else 0
+    before = len(runs) if runs is not None else 0
     start = time.perf_counter()
-    outputs["briefing"] = [engine.translate(zh).english for zh in sources]
+    found = engine.translate_all(("sentence", zh) for zh in sources)
+    results = [found[("sentence", zh)] for zh in sources]
+    outputs["briefing"] = [r.english for r in results]
     timing["briefing"] = time.perf_counter() - start
-    if calls is not None:
-        accounting(calls[:before], calls[before:], len(sources))
+    if runs is not None:
+        accounting(runs[:before], runs[before:], len(sources))
+    flag_groups(results, refs[0])
+    print(
+        "retries by fault (fixed by the retry / asked):",
+        ", ".join(f"{k} {engine.fixed[k]}/{v}" for k, v in engine.retries.items()) or "-",
+    )
 
     print(f"\n{'system':<10} {'chrF2':>6} {'BLEU':>6} {'s/seg':>6} {'numbers kept':>13}")
     for name, hyps in outputs.items():
@@ -108,22 +125,48 @@ def news_sentences(backend: Backend, rows: list[dict[str, str]], raw: bool, save
                 )
 
 
-def accounting(plain: list, briefing: list, segments: int) -> None:
-    """Where the time goes: requests, prompt and generated tokens, and generation
-    speed, of the briefing's translator against the plain model in the same run."""
+def flag_groups(results: list, refs: list[str]) -> None:
+    """Do the flags pick out the worse English?  Corpus chrF2 of the flagged and the
+    unflagged translations, and the reasons given."""
+    from collections import Counter
 
-    def line(name: str, calls: list) -> str:
-        if not calls:
+    from sacrebleu.metrics import CHRF
+
+    groups: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
+    reasons: Counter[str] = Counter()
+    for result, ref in zip(results, refs, strict=True):
+        groups[bool(result.flagged)].append((result.english, ref))
+        reasons.update(f.split(":")[0].split(" (")[0] for f in result.flagged.split("; ") if f)
+
+    def chrf(pairs: list[tuple[str, str]]) -> str:
+        return f"{CHRF().corpus_score([h for h, _ in pairs], [[r for _, r in pairs]]).score:.1f}" if pairs else "-"
+
+    print(f"\n{'flags':<12} {'sentences':>9} {'chrF2':>6}")
+    for name, pairs in (("flagged", groups[True]), ("not flagged", groups[False])):
+        print(f"{name:<12} {len(pairs):>9} {chrf(pairs):>6}")
+    print("reasons:", ", ".join(f"{k} {v}" for k, v in reasons.most_common()) or "-")
+
+
+def accounting(plain: list, briefing: list, segments: int) -> None:
+    """Where the time goes: requests, prompt tokens (all, and evaluated after the
+    kept prefix), tokens generated, seconds and generation speed, of the briefing's
+    translator against the plain model in the same run."""
+
+    def line(name: str, runs: list) -> str:
+        if not runs:
             return f"{name:<10} -"
-        prompt = sum(c.prompt_tokens for c in calls)
-        made = sum(c.generated_tokens for c in calls)
-        seconds = sum(c.seconds for c in calls)
+        total = {f: sum(getattr(r, f) for r in runs) for f in Run.__dataclass_fields__}
         return (
-            f"{name:<10} {len(calls):>8} {prompt / segments:>14.0f} {made / segments:>14.1f} "
-            f"{seconds / segments:>8.2f} {made / max(seconds, 1e-9):>8.1f}"
+            f"{name:<10} {total['requests']:>8} {total['prompt_tokens'] / segments:>10.0f} "
+            f"{total['evaluated_tokens'] / segments:>10.0f} {total['generated_tokens'] / segments:>10.1f} "
+            f"{total['seconds'] / segments:>7.2f} {total['generated_tokens'] / max(total['seconds'], 1e-9):>7.1f}"
         )
 
-    print(f"\n{'system':<10} {'requests':>8} {'prompt tok/seg':>14} {'made tok/seg':>14} {'s/seg':>8} {'tok/s':>8}")
+    from briefing.translate.batch import Run
+
+    print("\nper segment: prompt tokens, of them evaluated (the rest kept from the shared prefix), tokens generated")
+    columns = ("requests", "prompt", "evaluated", "generated", "s/seg", "tok/s")
+    print(f"{'system':<10} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, (8, 10, 10, 10, 7, 7), strict=True)))
     print(line("raw", plain))
     print(line("briefing", briefing))
 
@@ -138,6 +181,8 @@ def seed_pages(backend: Backend) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(translator="benchmark", cache=Path(tmp) / "tm.sqlite")
         briefing = build(collect([str(REPO / "seeds")]), settings)
+        model_runs = getattr(backend, "runs", None)
+        before = len(model_runs) if model_runs is not None else 0
         runs = []
         for _ in range(2):
             start = time.perf_counter()
@@ -145,6 +190,8 @@ def seed_pages(backend: Backend) -> None:
             runs.append((time.perf_counter() - start, done.translation))
     (cold, info_cold), (warm, info_warm) = runs
     assert info_cold is not None and info_warm is not None
+    if model_runs is not None:
+        accounting([], model_runs[before:], info_cold.segments)
     from briefing.render.view import english
 
     en = english(done)

@@ -19,6 +19,8 @@ The file is ``briefing.toml`` in the current folder, or the one named by
     translator = "llama"        # llama, openai or none
     model = "models/qwen2.5-7b-instruct-q4_k_m.gguf"   # for llama
     threads = 0                 # llama threads, 0: one per core
+    parallel = 4                # segments translated at once (llama: sequences in one batch;
+                                # openai: concurrent requests)
     openai_url = "http://localhost:8080/v1"             # for openai: any compatible server
     openai_model = "qwen2.5-7b-instruct"
     openai_key_env = "OPENAI_API_KEY"                   # the variable holding the key
@@ -75,6 +77,7 @@ class Settings:
     translator: str = "none"
     model: Path | None = None
     threads: int = 0  # 0: one per core
+    parallel: int = 4  # segments translated at once
     openai_url: str | None = None
     openai_model: str | None = None
     openai_key_env: str = "OPENAI_API_KEY"
@@ -155,6 +158,8 @@ def validate(s: Settings) -> Settings:
         raise ConfigError(f"trend_runs must be at least 1 (got {s.trend_runs})")
     if s.jobs < 0:
         raise ConfigError(f"jobs must be 0 (one per core) or more (got {s.jobs})")
+    if s.parallel < 1:
+        raise ConfigError(f"parallel must be 1 or more (got {s.parallel})")
     if s.threads < 0:
         raise ConfigError(f"threads must be 0 (one per core) or more (got {s.threads})")
     _validate_mail(s)
@@ -210,7 +215,7 @@ def _coerce(name: str, value: Any, origin: str, base: Path) -> Any:
             raise ConfigError(f"{origin}: {name} must be a path (string)")
         path = Path(value).expanduser()
         return path if path.is_absolute() else base / path
-    if name in ("summary_chars", "threads", "jobs", "trend_runs", "smtp_port"):
+    if name in ("summary_chars", "threads", "parallel", "jobs", "trend_runs", "smtp_port"):
         if not isinstance(value, int) or isinstance(value, bool):
             raise ConfigError(f"{origin}: {name} must be an integer")
         return value

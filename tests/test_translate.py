@@ -396,3 +396,94 @@ def test_a_dropped_glossary_rendering_is_flagged(tmp_path: Path):
 
     result = engine(Forgets(), tmp_path).translate("今年全市将新培育专精特新企业500家以上，推动产业转型升级。")
     assert "renderings not used: 专精特新" in result.flagged
+
+
+def test_every_request_is_sent_first_then_only_the_failed_ones_retried():
+    backend = FakeBackend(forgetful=True)
+    eng = engine(backend)
+    items = [("sentence", "今年新建基站12个。"), ("title", "产业新高地"), ("sentence", "今年新建基站12个。")]
+    found = eng.translate_all(items)
+    asks = [call[-1]["content"].split("\n", 1) for call in backend.calls]
+    # two distinct segments asked once each, then one retry for the one with a number
+    assert [source for _, source in asks] == ["今年新建基站12个。", "产业新高地", "今年新建基站12个。"]
+    assert "Keep these numbers: 12." in asks[2][0]
+    assert "12" in found[("sentence", "今年新建基站12个。")].english
+    assert len(found) == 2 and eng.translated == 2
+
+
+def test_a_failed_request_fails_only_its_own_segment():
+    from briefing.translate.backends import BackendError
+
+    class Flaky(FakeBackend):
+        def chat(self, messages, max_tokens):
+            if "断网" in messages[-1]["content"]:
+                raise BackendError("connection reset")
+            return super().chat(messages, max_tokens)
+
+    found = engine(Flaky()).translate_all([("sentence", "会议在断网时召开。"), ("sentence", "全市新建工厂8家。")])
+    assert found[("sentence", "会议在断网时召开。")].flagged.startswith("translation failed: connection reset")
+    assert found[("sentence", "全市新建工厂8家。")].english == "EN 8"
+
+
+def test_an_openai_compatible_server_gets_requests_in_parallel():
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from briefing.translate.backends import OpenAIBackend, chat_many
+
+    state = {"now": 0, "most": 0}
+    lock = threading.Lock()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            with lock:
+                state["now"] += 1
+                state["most"] = max(state["most"], state["now"])
+            time.sleep(0.2)
+            with lock:
+                state["now"] -= 1
+            answer = {"choices": [{"message": {"content": "EN " + body["messages"][-1]["content"][-3:]}}]}
+            data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        backend = OpenAIBackend(f"http://127.0.0.1:{server.server_port}/v1", "m", "NO_SUCH_KEY_VAR", parallel=3)
+        answers: dict[int, object] = {}
+        requests = [([{"role": "user", "content": f"第{i}段"}], 32) for i in range(6)]
+        chat_many(backend, requests, answers.__setitem__)
+    finally:
+        server.shutdown()
+    assert answers == {i: f"EN 第{i}段" for i in range(6)}
+    assert state["most"] == 3
+
+
+@pytest.mark.slow
+def test_the_llama_backend_decodes_several_segments_at_once(tmp_path_factory):
+    from briefing.translate.backends import LlamaBackend
+
+    model = _small_model(tmp_path_factory)
+    assert model is not None
+    backend = LlamaBackend(model, threads=2, parallel=3)
+    eng = Engine(backend, load_glossary(), Memory(None))
+    sources = ["该市今年新建学校17所。", "去年全省引进企业245家。", "明年将投资880亿元。", "公司有员工3600人。"]
+    found = eng.translate_all(("sentence", zh) for zh in sources)
+    numbers = ["17", "245", "880", "3,600|3600|3.6 thousand"]
+    for zh, number in zip(sources, numbers, strict=True):
+        english = found[("sentence", zh)].english
+        assert english and not re.search(r"[\u3000-\u9fff]", english)
+        others = [n for n in numbers if n != number]
+        assert not any(re.search(rf"\b(?:{n})\b", english) for n in others), (zh, english)  # each its own answer
+    assert backend.runs[0].requests == 4 and backend.runs[0].generated_tokens > 0
+    shared = backend.runs[0].prompt_tokens - backend.runs[0].evaluated_tokens
+    assert shared > 3 * 200  # the system prompt and worked examples evaluated once, not per request
