@@ -2,14 +2,15 @@
 
 Every Arabic number of the Chinese must appear in the English, either as written
 (19.04, 2024) or as the same value in English notation (2.1万 = 21,000 or
-21 thousand; 100亿元 = 10 billion; 5月 = May).  Chinese numerals in words
+21 thousand; 100亿元 = 10 billion; 20余万 = more than 200,000; 5月 = May; 5个 =
+five, as English style spells small numbers).  Chinese numerals in words
 (五个方面) are not checked."""
 
 from __future__ import annotations
 
 import re
 
-_ZH_NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(万亿|亿|万|千|百)?")
+_ZH_NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(?:余|多)?(万亿|亿|万|千|百)?")
 _EN_NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*(trillion|billion|million|thousand|hundred|bn|m\b|k\b)?", re.I)
 _MULTIPLIER_ZH = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _MULTIPLIER_EN = {
@@ -22,6 +23,14 @@ _MULTIPLIER_EN = {
     "k": 1e3,
     "hundred": 1e2,
 }
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty")  # fmt: skip
+_WORD_VALUES = dict(zip(_UNITS.split(" "), range(21), strict=True)) | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_WORD = re.compile(
+    r"\b(" + "|".join(_WORD_VALUES) + r")\b(?:\s+(trillion|billion|million|thousand|hundred)\b)?", re.I
+)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")  # fmt: skip
 
@@ -45,6 +54,9 @@ def _english_values(english: str) -> tuple[set[str], set[float]]:
         values.add(base)
         if m.group(2):
             values.add(base * _MULTIPLIER_EN[m.group(2).lower()])
+    for m in _EN_WORD.finditer(english):
+        word = float(_WORD_VALUES[m.group(1).lower()])
+        values.add(word * _MULTIPLIER_EN[m.group(2).lower()] if m.group(2) else word)
     return raw, values
 
 
@@ -61,7 +73,8 @@ def missing_numbers(chinese: str, english: str) -> list[str]:
         base = _value(digits)
         if base is None:
             continue
-        if unit and any(abs(v - base * _MULTIPLIER_ZH[unit]) <= 1e-6 * max(1.0, v) for v in values):
+        wanted = base * _MULTIPLIER_ZH[unit] if unit else base
+        if any(abs(v - wanted) <= 1e-6 * max(1.0, v) for v in values):
             continue
         after = chinese[m.end() : m.end() + 1]
         if after == "月" and 1 <= base <= 12 and _MONTHS[int(base) - 1] in lowered:
