@@ -13,8 +13,10 @@ llama backend's decoder (briefing/translate/batch.py: continuous batching, a
 finished sequence's slot takes the next segment at once).  Each size starts with
 a fresh decoder, so each evaluates the shared prefix once.
 
-Prints, per batch size: seconds, tokens generated, tokens a second, seconds a
-segment, and whether every output equals the batch-1 output.
+Prints, per batch size: seconds (in all, and in the steps that evaluated prompt
+tokens), tokens generated, tokens a second (over all the time, and over the steps
+that only generated), seconds a segment, and how many outputs equal the batch-1
+output (a batch sums in another order, so near ties can fall the other way).
 """
 
 from __future__ import annotations
@@ -47,7 +49,10 @@ def main() -> None:
     engine = Engine(backend, load_glossary(), Memory(None))
     requests = [(engine.messages(r["zh"], "sentence"), token_budget(r["zh"])) for r in rows]
     print(f"model: {backend.label}; {len(rows)} dev sentences with the briefing's prompt")
-    print(f"{'batch':>5} {'seconds':>8} {'generated':>9} {'tok/s':>7} {'s/seg':>6} {'same as batch 1':>16}")
+    print(
+        f"{'batch':>5} {'seconds':>8} {'prompt s':>8} {'generated':>9} {'tok/s':>7} {'gen tok/s':>9} "
+        f"{'s/seg':>6} {'same as batch 1':>16}"
+    )
     first: list[str] = []
     for size in (int(x) for x in args.batches.split(",")):
         backend.use_parallel(size)
@@ -62,8 +67,10 @@ def main() -> None:
         run = backend.runs[-1]
         first = first or answers
         same = sum(a == b for a, b in zip(first, answers, strict=True))
+        generating = max(run.seconds - run.prompt_seconds, 1e-9)
         print(
-            f"{size:>5} {seconds:8.1f} {run.generated_tokens:9d} {run.generated_tokens / seconds:7.1f} "
+            f"{size:>5} {seconds:8.1f} {run.prompt_seconds:8.1f} {run.generated_tokens:9d} "
+            f"{run.generated_tokens / seconds:7.1f} {run.generated_tokens / generating:9.1f} "
             f"{seconds / len(rows):6.2f} {same:>10}/{len(rows)}"
         )
 

@@ -148,25 +148,33 @@ def flag_groups(results: list, refs: list[str]) -> None:
 
 
 def accounting(plain: list, briefing: list, segments: int) -> None:
-    """Where the time goes: requests, prompt tokens (all, and evaluated after the
-    kept prefix), tokens generated, seconds and generation speed, of the briefing's
-    translator against the plain model in the same run."""
+    """Where the time goes, per segment: requests, prompt tokens (all, and evaluated
+    after the kept prefix), tokens generated, seconds in all and evaluating prompts,
+    and the generation speed (tokens a second in the steps that only generated), of
+    the briefing's translator against the plain model in the same run."""
+    from briefing.translate.batch import Run
+
+    columns = ("requests", "prompt", "evaluated", "generated", "s/seg", "prompt s", "gen tok/s")
+    widths = (8, 7, 9, 9, 6, 8, 9)
 
     def line(name: str, runs: list) -> str:
         if not runs:
             return f"{name:<10} -"
         total = {f: sum(getattr(r, f) for r in runs) for f in Run.__dataclass_fields__}
-        return (
-            f"{name:<10} {total['requests']:>8} {total['prompt_tokens'] / segments:>10.0f} "
-            f"{total['evaluated_tokens'] / segments:>10.0f} {total['generated_tokens'] / segments:>10.1f} "
-            f"{total['seconds'] / segments:>7.2f} {total['generated_tokens'] / max(total['seconds'], 1e-9):>7.1f}"
+        generating = max(total["seconds"] - total["prompt_seconds"], 1e-9)
+        cells = (
+            total["requests"],
+            f"{total['prompt_tokens'] / segments:.0f}",
+            f"{total['evaluated_tokens'] / segments:.0f}",
+            f"{total['generated_tokens'] / segments:.1f}",
+            f"{total['seconds'] / segments:.2f}",
+            f"{total['prompt_seconds'] / segments:.2f}",
+            f"{total['generated_tokens'] / generating:.1f}",
         )
-
-    from briefing.translate.batch import Run
+        return f"{name:<10} " + " ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True))
 
     print("\nper segment: prompt tokens, of them evaluated (the rest kept from the shared prefix), tokens generated")
-    columns = ("requests", "prompt", "evaluated", "generated", "s/seg", "tok/s")
-    print(f"{'system':<10} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, (8, 10, 10, 10, 7, 7), strict=True)))
+    print(f"{'system':<10} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
     print(line("raw", plain))
     print(line("briefing", briefing))
 
@@ -214,6 +222,12 @@ def seed_pages(backend: Backend) -> None:
     pairs = [pair for group in groups.values() for pair in group]
     for name, group in groups.items():
         print(f"{name} with English: {sum(1 for _, e in group if e)}/{len(group)}")
+    from collections import Counter
+
+    reasons = Counter(
+        f.split(":")[0].split(" (")[0] for p in done.proposals for f in (en(p).flag or "").split("; ") if f
+    )
+    print("flag reasons among proposals:", ", ".join(f"{k} {v}" for k, v in reasons.most_common()) or "-")
     fields = [e for _, e in pairs] + [en(p).speaker or "" for p in done.proposals]
     print(
         f"English fields with Chinese characters: {sum(1 for e in fields if _CJK.search(e))}; "

@@ -485,5 +485,27 @@ def test_the_llama_backend_decodes_several_segments_at_once(tmp_path_factory):
         others = [n for n in numbers if n != number]
         assert not any(re.search(rf"\b(?:{n})\b", english) for n in others), (zh, english)  # each its own answer
     assert backend.runs[0].requests == 4 and backend.runs[0].generated_tokens > 0
+    assert 0 < backend.runs[0].prompt_seconds < backend.runs[0].seconds
     shared = backend.runs[0].prompt_tokens - backend.runs[0].evaluated_tokens
     assert shared > 3 * 200  # the system prompt and worked examples evaluated once, not per request
+
+
+def test_a_rendering_counts_as_used_in_any_order_number_or_abbreviation():
+    from briefing.translate.engine import dropped_terms
+
+    given = [("甲", "new energy vehicles"), ("乙", "ultra-high-voltage (UHV)"), ("丙", "municipal CPPCC committee")]
+    english = "The CPPCC municipal committee backed a new energy vehicle plant and two UHV lines."
+    assert dropped_terms(english, given) == []
+    assert dropped_terms("Ultra high voltage lines were built.", given[1:2]) == []
+    assert dropped_terms("Pumped-storage plants", [("丁", "pumped storage")]) == []
+    assert dropped_terms("The city's advisory body met.", given) == ["甲", "乙", "丙"]
+
+
+def test_small_numbers_spelled_out_and_approximate_amounts_count_as_kept():
+    assert missing_numbers("建设3个园区，引进12家企业，1年内完成", "three parks, twelve firms, within one year") == []
+    assert (
+        missing_numbers("追回资金30余万元，投资5亿元", "over 300,000 yuan recovered; 500 million invested")
+        == []
+    )
+    assert missing_numbers("建设3个园区", "several parks") == ["3"]
+    assert missing_numbers("增长7.09%，共38个", "grew 7.09%, thirty in all") == ["38"]

@@ -18,7 +18,7 @@ from .glossary import Glossary
 from .memory import Memory
 from .numbers import missing_numbers
 
-PROMPT_VERSION = "3"  # 3: retries and flags for length and dropped renderings
+PROMPT_VERSION = "4"  # 3: flags for length and renderings; 4: batched, budget, number words, renderings by words
 SYSTEM = (
     "You are a professional translator of Chinese government and economic news for policy analysts. "
     "Translate the Chinese text into accurate, fluent English. Output only the English translation: "
@@ -95,14 +95,30 @@ def length_fault(source: str, english: str) -> str:
     return ""
 
 
+def _words(value: str) -> list[str]:
+    """Lower-case words without a plural ``s``: "New Energy Vehicles" = "new energy vehicle"."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", value.lower())]
+
+
+def _forms(rendering: str) -> list[str]:
+    """The ways a rendering counts as used: "ultra-high-voltage (UHV)" by its words or by "UHV"."""
+    spelled = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", rendering.strip())
+    return [spelled.group(1), spelled.group(2)] if spelled else [rendering]
+
+
 def dropped_terms(english: str, renderings: list[tuple[str, str]]) -> list[str]:
-    """The fixed renderings (glossary terms, names) the English left out."""
+    """The fixed renderings (glossary terms, names) the English left out.  A rendering
+    counts as used when its words all appear, in any order and number ("the CPPCC
+    municipal committee" uses "municipal CPPCC committee"), or run together
+    ("pumped-storage" uses "pumped storage"), or its abbreviation in brackets does."""
+    words = set(_words(english))
+    run_together = "".join(_words(english))
 
-    def bare(value: str) -> str:  # pumped-storage = pumped storage
-        return re.sub(r"[^a-z0-9]", "", value.lower())
+    def used(form: str) -> bool:
+        wanted = _words(form)
+        return bool(wanted) and (all(w in words for w in wanted) or "".join(wanted) in run_together)
 
-    said = bare(english)
-    return [zh for zh, en in renderings if bare(en) not in said]
+    return [zh for zh, en in renderings if not any(used(form) for form in _forms(en))]
 
 
 def _faults(source: str, english: str) -> tuple[int, int]:
