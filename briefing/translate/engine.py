@@ -74,12 +74,9 @@ def token_budget(text: str) -> int:
 # 99th percentiles over the 400 WMT newstest2019 dev sentences (median 4.1).  A
 # translation outside them has likely dropped or invented a part.
 LENGTH_RATIO = (2.4, 6.8)
-MIN_CHECKED_CJK = 8
-FAULTS = (
-    "numbers, script, echo or loop",
-    "length",
-    "renderings",
-)  # what a retry can be asked to fix  # shorter texts vary too much to judge by length
+MIN_CHECKED_CJK = 8  # shorter texts vary too much to judge by length
+# What a retry can be asked to fix, in the order of Engine._badness.
+FAULTS = ("numbers, script, echo or loop", "length", "renderings")
 
 
 def length_fault(source: str, english: str) -> str:
@@ -121,13 +118,12 @@ def dropped_terms(english: str, renderings: list[tuple[str, str]]) -> list[str]:
     return [zh for zh, en in renderings if not any(used(form) for form in _forms(en))]
 
 
-def _faults(source: str, english: str) -> tuple[int, int]:
-    """How bad a translation is, fewer first: (all faults, missing numbers); (0, 0) passes.
+def _faults(source: str, english: str) -> int:
+    """Serious faults and missing numbers; 0 passes.
 
     Serious: empty, Chinese left in, the prompt echoed, a phrase looping."""
     serious = (not english) + bool(_CJK.search(english)) + bool(_ECHO.search(english)) + bool(_LOOP.search(english))
-    missing = len(missing_numbers(source, english))
-    return (serious + missing, missing)
+    return serious + len(missing_numbers(source, english))
 
 
 # Worked examples, given before every request (llama.cpp evaluates this shared
@@ -203,7 +199,7 @@ class Engine:
         """How bad a translation is, fewer first: serious faults and missing numbers,
         a length out of proportion, fixed renderings dropped."""
         return (
-            _faults(text, english)[0],
+            _faults(text, english),
             bool(length_fault(text, english)),
             len(dropped_terms(english, self.renderings(text))),
         )
@@ -224,12 +220,16 @@ class Engine:
         dropped = dropped_terms(english, self.renderings(text))
         if dropped:
             flags.append("renderings not used: " + ", ".join(dropped))
-        if length_fault(text, english):
-            flags.append(length_fault(text, english))
+        if length := length_fault(text, english):
+            flags.append(length)
         result = Result(english, "; ".join(flags))
-        self.memory.put(f"{self.label}|{kind}", PROMPT_VERSION, text, result.english, result.flagged)
+        self.memory.put(self._memory_model(kind), PROMPT_VERSION, text, result.english, result.flagged)
         self.translated += 1
         return result
+
+    def _memory_model(self, kind: str) -> str:
+        """What the memory files a translation under besides its text: model and kind."""
+        return f"{self.label}|{kind}"
 
     def translate(self, text: str, kind: str = "sentence") -> Result:
         return self.translate_all([(kind, text)]).get((kind, text), Result(""))
@@ -252,53 +252,57 @@ class Engine:
             if progress:
                 progress(f"· {self.reused} from memory · {flagged} flagged")
 
-        todo: list[tuple[str, str]] = []
+        todo: list[tuple[tuple[str, str], str, str]] = []  # (key, kind, source)
         for kind, text in dict.fromkeys(items):
-            hit = self.memory.get(f"{self.label}|{kind}", PROMPT_VERSION, text.strip()) if text.strip() else None
+            source = text.strip()
+            if not source:
+                continue
+            hit = self.memory.get(self._memory_model(kind), PROMPT_VERSION, source)
             if hit is not None:
                 self.reused += 1
                 finish((kind, text), Result(hit[0], hit[1], cached=True))
-            elif text.strip():
-                todo.append((kind, text))
+            else:
+                todo.append(((kind, text), kind, source))
         self._translate_fresh(todo, finish)
         return out
 
-    def _translate_fresh(self, todo: list[tuple[str, str]], finish: Callable[[tuple[str, str], Result], None]) -> None:
+    def _translate_fresh(
+        self, todo: list[tuple[tuple[str, str], str, str]], finish: Callable[[tuple[str, str], Result], None]
+    ) -> None:
         first: dict[int, tuple[str, tuple[int, int, int]]] = {}  # answers to retry, with their faults
 
         def heard(i: int, answer: Answer) -> None:
-            kind, text = todo[i]
+            key, kind, source = todo[i]
             if isinstance(answer, BackendError):
-                finish(todo[i], Result("", f"translation failed: {answer}"))
+                finish(key, Result("", f"translation failed: {answer}"))
                 return
-            english = _tidy(answer, text.strip())
-            bad = self._badness(text.strip(), english)
+            english = _tidy(answer, source)
+            bad = self._badness(source, english)
             if any(bad):
                 first[i] = (english, bad)
             else:
-                finish(todo[i], self._final(text.strip(), kind, english))
+                finish(key, self._final(source, kind, english))
 
-        chat_many(self.backend, [self._request(text.strip(), kind) for kind, text in todo], heard)
+        chat_many(self.backend, [self._request(source, kind) for _, kind, source in todo], heard)
         retry = sorted(first)
 
         def heard_again(j: int, answer: Answer) -> None:
-            kind, text = todo[retry[j]]
+            key, kind, source = todo[retry[j]]
             english, bad = first[retry[j]]
             faults = [name for name, n in zip(FAULTS, bad, strict=True) if n]
             self.retries.update(faults)
             if not isinstance(answer, BackendError):
-                second = _tidy(answer, text.strip())
-                if self._badness(text.strip(), second) < bad:
+                second = _tidy(answer, source)
+                bad_second = self._badness(source, second)
+                if bad_second < bad:
                     english = second
-                if not any(self._badness(text.strip(), second)):
+                if not any(bad_second):
                     self.fixed.update(faults)
-            finish(todo[retry[j]], self._final(text.strip(), kind, english))
+            finish(key, self._final(source, kind, english))
 
         requests = []
         for i in retry:
-            kind, text = todo[i]
+            _, kind, source = todo[i]
             english, bad = first[i]
-            requests.append(
-                self._request(text.strip(), kind, missing_numbers(text.strip(), english) or None, whole=any(bad[1:]))
-            )
+            requests.append(self._request(source, kind, missing_numbers(source, english) or None, whole=any(bad[1:])))
         chat_many(self.backend, requests, heard_again)
