@@ -9,7 +9,7 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from briefing.cli import app
 
@@ -23,15 +23,19 @@ PAGE = (
 )
 
 
-def _make(tmp_path: Path, *extra: str, config: str = "") -> Path:
+def _run_make(tmp_path: Path, *extra: str, config: str = "") -> Result:
+    """``briefing make`` on the test page into tmp_path/out, with ``config`` as its briefing.toml."""
     page = tmp_path / "p.txt"
     page.write_text(PAGE, "utf-8")
     toml = tmp_path / "briefing.toml"
     toml.write_text(config, "utf-8")
-    out = tmp_path / "out"
-    result = runner.invoke(app, ["make", str(page), "--out", str(out), "--config", str(toml), *extra])
+    return runner.invoke(app, ["make", str(page), "--out", str(tmp_path / "out"), "--config", str(toml), *extra])
+
+
+def _make(tmp_path: Path, *extra: str, config: str = "") -> Path:
+    result = _run_make(tmp_path, *extra, config=config)
     assert result.exit_code == 0, result.output
-    return out
+    return tmp_path / "out"
 
 
 def _message(path: Path) -> email.message.EmailMessage:
@@ -84,11 +88,7 @@ def test_eml_has_html_text_and_the_docx_written_beside_it(tmp_path: Path):
 
 
 def test_a_bad_mail_setting_is_a_usage_error(tmp_path: Path):
-    page = tmp_path / "p.txt"
-    page.write_text(PAGE, "utf-8")
-    toml = tmp_path / "briefing.toml"
-    toml.write_text('smtp_security = "tls"\n', "utf-8")
-    result = runner.invoke(app, ["make", str(page), "--out", str(tmp_path / "o"), "--config", str(toml)])
+    result = _run_make(tmp_path, config='smtp_security = "tls"\n')
     assert result.exit_code == 2 and "smtp_security" in result.output
 
 
@@ -233,13 +233,9 @@ def test_the_email_templates_can_be_overridden(tmp_path: Path):
 
 
 def test_a_malformed_address_is_a_usage_error(tmp_path: Path):
-    page = tmp_path / "p.txt"
-    page.write_text(PAGE, "utf-8")
-    toml = tmp_path / "briefing.toml"
-    toml.write_text('mail_to = ["not an address"]\n', "utf-8")
-    result = runner.invoke(app, ["make", str(page), "--out", str(tmp_path / "o"), "--config", str(toml)])
+    result = _run_make(tmp_path, config='mail_to = ["not an address"]\n')
     assert result.exit_code == 2 and "not an email address" in result.output
-    bad_to = runner.invoke(app, ["send", str(page), "--to", "nobody"])
+    bad_to = runner.invoke(app, ["send", str(tmp_path / "p.txt"), "--to", "nobody"])
     assert bad_to.exit_code == 2 and "not an email address" in bad_to.output
 
 
