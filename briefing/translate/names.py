@@ -1,5 +1,5 @@
 """Person and place names in Hanyu Pinyin (pypinyin), the way English news writes
-them: 唐小平 → Tang Xiaoping, 欧阳明 → Ouyang Ming, 沙坪坝区 → Shapingba District."""
+them: 白晓东 → Bai Xiaodong, 欧阳明 → Ouyang Ming, 沙坪坝区 → Shapingba District."""
 
 from __future__ import annotations
 
