@@ -7,7 +7,8 @@ seed pages, ``../shared/dev`` with the pages of other outlets), scores the
 briefing with ``../shared/tools/score_briefing.py`` (the judge's scorer) for the
 whole set and for each outlet, and prints one table.  ``--reflow`` also scores
 the same pages reflowed like a PDF extraction (every line broken after 20–40
-characters, blank lines kept) and prints the loss on each figure.
+characters, blank lines kept), and ``--pdf`` the same pages typeset as newspaper
+PDFs (``benchmarks/typeset.py``) and read back; each prints the loss on each figure.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 SHARED = REPO.parent / "shared"
 SCORER = SHARED / "tools" / "score_briefing.py"
 SETS = {
@@ -97,9 +99,10 @@ def make(texts: Path, out: Path) -> Path:
     return out / "briefing.json"
 
 
-def evaluate(texts: Path, gold: Path, work: Path) -> dict[str, dict[str, float]]:
-    """Figures for the whole set ("all") and for each outlet, from one run."""
-    briefing = make(texts, work / "out")
+def evaluate(texts: Path, gold: Path, work: Path, pages: Path | None = None) -> dict[str, dict[str, float]]:
+    """Figures for the whole set ("all") and for each outlet, from one run on
+    ``pages`` (the texts themselves unless given)."""
+    briefing = make(pages or texts, work / "out")
     by_outlet: dict[str, list[Path]] = defaultdict(list)
     for path in sorted(gold.glob("*.json")):
         data = json.loads(path.read_text("utf-8"))
@@ -123,6 +126,17 @@ def reflowed(texts: Path, work: Path) -> Path:
     return folder
 
 
+def typeset_pdfs(texts: Path, work: Path) -> Path:
+    from typeset import write
+
+    folder = work / "pdf"
+    for seed, path in enumerate(sorted(texts.glob("*.txt"))):
+        write(path, folder, seed)
+    for order in folder.glob("*.order.json"):
+        order.unlink()
+    return folder
+
+
 def table(name: str, result: dict[str, dict[str, float]]) -> str:
     rows = [f"| {name} | " + " | ".join(FIGURES) + " |", "|---|" + "---:|" * len(FIGURES)]
     for outlet, figs in result.items():
@@ -134,6 +148,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=["seeds", "dev", "both"], default="both")
     parser.add_argument("--reflow", action="store_true", help="also score the pages reflowed like a PDF extraction")
+    parser.add_argument("--pdf", action="store_true", help="also score the pages typeset as PDFs and read back")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if not SCORER.is_file():
@@ -150,12 +165,16 @@ def main() -> None:
                 rwork = Path(tmp) / f"{name}-reflowed"
                 rwork.mkdir()
                 report[f"{name} reflowed"] = evaluate(reflowed(texts, rwork), gold, rwork)
+            if args.pdf:
+                pwork = Path(tmp) / f"{name}-pdf"
+                pwork.mkdir()
+                report[f"{name} pdf"] = evaluate(texts, gold, pwork, typeset_pdfs(texts, pwork))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return
     for name, result in report.items():
         print(table(name, result), end="\n\n")
-        plain = name.removesuffix(" reflowed")
+        plain = name.removesuffix(" reflowed").removesuffix(" pdf")
         if plain != name:
             loss = {f: report[plain]["all"][f] - result["all"][f] for f in FIGURES}
             print("loss against the unbroken pages: " + ", ".join(f"{f} {v:+.3f}" for f, v in loss.items()), end="\n\n")

@@ -34,6 +34,10 @@ class Source:
     encoding: str
     script: Literal["simplified", "traditional"]
     sha256: str
+    # The role of each line of ``text`` where the file's layout tells it (PDF pages):
+    # headline, kicker, subtitle, subhead, body, cont (goes on with the paragraph left
+    # open before it), caption, furniture; "" for blank lines.  Empty: plain text.
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Line:
     bullet: bool = False  # printed as a list item (``- ``)
     markup: str = ""  # the heading marks and bullet taken off the line
     indent: bool = False  # printed with a leading indent (U+3000, spaces or a tab)
+    role: str = ""  # what the file's layout says the line is (see Source.roles)
 
 
 @dataclass(frozen=True)

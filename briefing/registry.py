@@ -49,10 +49,20 @@ class Registry(Generic[T]):
             raise ConfigError(f"unknown {self.kind} {name!r} (known: {known})") from None
 
 
-# Readers are keyed by file extension, with the dot.
-readers: Registry[Callable[[bytes], tuple[str, str]]] = Registry(
+# Readers are keyed by file extension, with the dot.  A reader takes the file's bytes
+# and returns (text, encoding) or (text, encoding, roles): see briefing.read.encoding.Decoded.
+readers: Registry[Callable[[bytes], tuple[Any, ...]]] = Registry(
     "reader",
-    {".txt": "briefing.read.text", ".md": "briefing.read.text", ".docx": "briefing.read.docx"},
+    {
+        ".txt": "briefing.read.text",
+        ".md": "briefing.read.text",
+        ".docx": "briefing.read.docx",
+        ".pdf": "briefing.read.pdf",
+        ".html": "briefing.read.html",
+        ".htm": "briefing.read.html",
+        ".mhtml": "briefing.read.html",
+        ".mht": "briefing.read.html",
+    },
 )
 # A translator factory takes the settings and returns a backend (None: no translation).
 translators: Registry[Callable[..., Any]] = Registry(

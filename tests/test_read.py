@@ -43,8 +43,8 @@ def test_empty_file_names_the_file(tmp_path: Path):
 
 
 def test_unsupported_extension_is_refused(tmp_path: Path):
-    path = tmp_path / "page.pdf"
-    path.write_bytes(b"%PDF-1.4")
+    path = tmp_path / "page.xlsx"
+    path.write_bytes(b"PK\x03\x04")
     with pytest.raises(InputError, match="unsupported"):
         read_source(path)
 
@@ -79,7 +79,7 @@ def test_traditional_script_is_detected(tmp_path: Path):
 def test_folders_are_searched_and_symlink_loops_reported(tmp_path: Path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_text(TEXT, "utf-8")
-    (tmp_path / "a" / "notes.pdf").write_text("x", "utf-8")
+    (tmp_path / "a" / "notes.xlsx").write_text("x", "utf-8")
     (tmp_path / "a" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
     files, skipped = expand_inputs([str(tmp_path), str(tmp_path / "missing.txt")])
     assert [f.name for f in files] == ["one.txt"]

@@ -503,9 +503,6 @@ def test_a_rendering_counts_as_used_in_any_order_number_or_abbreviation():
 
 def test_small_numbers_spelled_out_and_approximate_amounts_count_as_kept():
     assert missing_numbers("建设3个园区，引进12家企业，1年内完成", "three parks, twelve firms, within one year") == []
-    assert (
-        missing_numbers("追回资金30余万元，投资5亿元", "over 300,000 yuan recovered; 500 million invested")
-        == []
-    )
+    assert missing_numbers("追回资金30余万元，投资5亿元", "over 300,000 yuan recovered; 500 million invested") == []
     assert missing_numbers("建设3个园区", "several parks") == ["3"]
     assert missing_numbers("增长7.09%，共38个", "grew 7.09%, thirty in all") == ["38"]

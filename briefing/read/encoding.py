@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from typing import NamedTuple
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -101,3 +102,13 @@ def decode(data: bytes) -> tuple[str, str]:
     if _junk_share(text) > _MAX_JUNK:
         raise DecodeError("binary data or an unknown encoding (decodes to control characters)")
     return text, "gb18030"
+
+
+class Decoded(NamedTuple):
+    """What a reader gives back: the text, how it was encoded, and, when the file
+    knows it, the role of each line (``headline``, ``kicker``, ``subtitle``,
+    ``subhead``, ``body``, ``cont``, ``caption``, ``furniture``; empty for a blank line)."""
+
+    text: str
+    encoding: str
+    roles: tuple[str, ...] = ()

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Skipped, Source
 from ..registry import readers
-from .encoding import DecodeError
+from .encoding import Decoded, DecodeError
 
 # Larger inputs are refused rather than read into memory: a newspaper page is ~20 kB.
 MAX_BYTES = 50 * 1024 * 1024
@@ -97,7 +97,8 @@ def read_source(path: Path, display: str | None = None) -> Source:
     shown = display or str(path)
     suffix = path.suffix.lower()
     if suffix not in readers.names():
-        raise InputError(shown, f"unsupported file type {suffix or '(none)'!r} (use .txt, .md or .docx)")
+        known = ", ".join(readers.names())
+        raise InputError(shown, f"unsupported file type {suffix or '(none)'!r} (use one of {known})")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -112,16 +113,18 @@ def read_source(path: Path, display: str | None = None) -> Source:
     if not data.strip():
         raise InputError(shown, "empty file")
     try:
-        text, encoding = readers.get(suffix)(data)
+        decoded = Decoded(*readers.get(suffix)(data))
     except DecodeError as exc:
         raise InputError(shown, str(exc)) from None
+    text = decoded.text
     if not text.strip():
         raise InputError(shown, "no text in the file")
     return Source(
         path=shown,
         name=path.name,
         text=text,
-        encoding=encoding,
+        encoding=decoded.encoding,
         script="traditional" if _detect_script(text) == "traditional" else "simplified",
         sha256=hashlib.sha256(data).hexdigest(),
+        roles=decoded.roles,
     )

@@ -93,6 +93,7 @@ def split_lines(source: Source) -> tuple[list[Line], str]:
     if source.script == "traditional":
         convert = char_converter(_t2s(), text)
     lines = []
+    roles = source.roles
     for no, raw in enumerate(text.split("\n"), start=1):
         orig = raw.strip(_SPACE).replace("\t", " ")
         indent = bool(orig) and raw.startswith(_INDENTS)
@@ -113,7 +114,10 @@ def split_lines(source: Source) -> tuple[list[Line], str]:
         if m:
             markup += "**"
             orig = m.group(1).strip(_SPACE)
-        lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet, markup, indent))
+        role = roles[no - 1] if no <= len(roles) else ""
+        if role:
+            mark, bullet, markup, orig = LAYOUT_MARKS.get(role, 0), False, "", raw.strip(_SPACE).replace("\t", " ")
+        lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet, markup, indent, role))
     return lines, removed
 
 
@@ -177,6 +181,40 @@ class _Classified:
     byline: str | None = None  # orig text of a dateline or credit split off the line
     cut: int = 0  # characters taken off the start (dateline)
     keep: int | None = None  # characters kept from the start (caption before its credit)
+    # from the page layout: True, the line goes on with the paragraph before it; False,
+    # it starts a paragraph; None, unknown (guess from the text)
+    cont: bool | None = None
+    resume: bool = False  # …a paragraph of the story printed before the latest headline
+
+
+# Headline lines of a laid-out page open an article the way ``#`` headings do; a
+# subhead is a weak heading inside one.
+LAYOUT_MARKS = {"headline": 1, "subtitle": 1, "subhead": 3}
+
+
+def _classify_laid_out(line: Line, page_text: str) -> _Classified:
+    """A line whose role the page layout gave: structure from the layout, the
+    furniture, bylines, datelines and credits inside body text from the words."""
+    role = line.role
+    if role == "furniture":
+        return _Classified(None, "page header or footer")
+    if role in LAYOUT_MARKS:
+        return _Classified("heading")
+    if role == "kicker":
+        return _Classified("kicker")
+    if role == "caption":
+        m = CREDIT_RE.search(line.text)
+        if m and m.start() > 0:
+            return _Classified("caption", byline=line.orig[m.start() :].strip(_SPACE), keep=m.start())
+        return _Classified("caption")
+    c = _classify(line, page_text)
+    short_label = c.kind == "label" and not (HOST_LABEL_RE.match(line.text) or GUESTS_LABEL_RE.match(line.text))
+    if c.kind in ("heading", "kicker") or short_label:
+        c = _Classified("body")  # set as text: a short line of it (a source, a credit) stays in it
+    if c.kind == "body":
+        c.cont = role == "cont"
+        c.resume = role == "resume"
+    return c
 
 
 # What a line's length and make-up tell about it, in characters.
@@ -328,8 +366,8 @@ def clean(source: Source) -> Page:
     dropped.extend(Dropped(ln.no, ln.orig, "front matter") for ln in lines[:fm] if ln.orig)
     content = [ln for ln in lines[fm:] if ln.text]
     page_text = "\n".join(ln.text for ln in lines)
-    classes = [_classify(ln, page_text) for ln in content]
-    layout = _layout(content, classes, front_matter=fm > 0)
+    classes = [_classify_laid_out(ln, page_text) if ln.role else _classify(ln, page_text) for ln in content]
+    layout = "print" if source.roles else _layout(content, classes, front_matter=fm > 0)
     # lines that continue the body line printed right above them
     joins = _indented_headers(content, classes) if layout == "indented" else set()
     _broken_headings(content, classes)
@@ -383,6 +421,8 @@ class _Joiner:
         self.lines, self.layout, self.joins, self.dropped = lines, layout, joins, dropped
         self.blocks: list[Block] = []
         self.pending: list[_Open] = []  # oldest first
+        self.last_body: int | None = None  # the body block written last
+        self.before_header: int | None = None  # the last body block before the latest headline
         self.last: str | None = None  # OPEN, BODY, or the kind of the last structural line
         self.fresh = True  # a body line now starts a new paragraph (after a byline, at the top)
 
@@ -404,7 +444,7 @@ class _Joiner:
 
     def _heading_goes_on(self, line: Line, c: _Classified) -> bool:
         """A headline-like line right after an open paragraph that carries it on."""
-        if c.kind != "heading" or self.last != OPEN or line.mark or self.layout == "indented":
+        if c.kind != "heading" or self.last != OPEN or line.mark or line.role or self.layout == "indented":
             return False
         tail = self.blocks[self.pending[-1].block].text
         return continues_word(tail, line.text) or "，" in line.text or "、" in line.text
@@ -413,6 +453,8 @@ class _Joiner:
         self.blocks.append(Block(kind, line.text, line.orig, (line.no,), mark=line.mark, indent=line.indent))
         if self.last == OPEN:
             self.pending[-1].deferred = True  # interrupted by a structural line
+        if kind in ("heading", "kicker") and self.last in (OPEN, BODY):
+            self.before_header = self.last_body
         if kind in ("byline", "names", "guest"):
             self.fresh = True
         self.last = kind
@@ -422,9 +464,19 @@ class _Joiner:
         blocks, pending = self.blocks, self.pending
         if k in self.joins and blocks and blocks[-1].kind == "body" and blocks[-1].text:
             return len(blocks) - 1
-        if not pending or self.fresh or c.byline is not None or QUESTION_RE.match(text):
+        if c.cont and not pending and self.last == BODY and c.byline is None:
+            return self.last_body  # a paragraph that looked complete goes on in the next column
+        if c.cont is False or not pending or c.byline is not None:
             return None
         deferred = [item for item in pending if item.deferred]
+        if c.cont:  # the layout says so: the paragraph right before, else the oldest one interrupted
+            if self.last == OPEN or (pending and not deferred):
+                return pending[-1].block
+            if deferred:
+                return deferred[0].block
+            return self.last_body if self.last == BODY else None
+        if self.fresh or QUESTION_RE.match(text):
+            return None
         if self.last == OPEN:
             return (deferred[0] if deferred else pending[-1]).block
         if self.last in ("heading", "label", "kicker"):
@@ -437,6 +489,10 @@ class _Joiner:
         text, orig = line.text[c.cut :].lstrip(_SPACE), line.orig[c.cut :].lstrip(_SPACE)
         blocks = self.blocks
         target = self._target(k, text, c)
+        if target is None and c.resume and self.before_header is not None:
+            # the layout says the text goes on from elsewhere, and no paragraph is left
+            # open: the story printed before the latest headline resumes here
+            blocks.append(Block("body", "", "", (), continues=self.before_header))
         if target is None:
             ended = Block(
                 "body", text, orig, (line.no,), byline=c.byline, ends_open=ends_open(text), indent=line.indent
@@ -463,4 +519,5 @@ class _Joiner:
             if ended.ends_open:
                 self.pending.append(_Open(target))
         self.last = OPEN if ended.ends_open else BODY
+        self.last_body = target if target is not None else len(blocks) - 1
         self.fresh = False

@@ -110,6 +110,11 @@ class _Segmenter:
         self.dropped.append(Dropped(block.lines[0] if block.lines else 0, block.orig, reason))
 
     def open_article(self, group: list[Block], byline: str | None = None) -> _Draft:
+        while group and group[0].mark == 3 and self.current is not None and len(group) > 1:
+            # a weak heading printed right before another article's headline closes the
+            # article before it (a source line, a credit set apart)
+            self.current.paras.append(_para(group[0], "heading"))
+            group = group[1:]
         kickers: list[Block] = []
         heads: list[Block] = []
         for blk in group:
@@ -133,12 +138,15 @@ class _Segmenter:
             heads = heads[1:]
         for extra in kickers[:-1]:
             self.drop(extra, "page banner")
+        subheads = [b for b in heads if b.mark == 3] if any(b.mark != 3 for b in heads) else []
+        heads = [b for b in heads if b not in subheads]
         draft = _Draft(
             title=heads,
             kicker=kickers[-1].orig if kickers else None,
             kicker_text=kickers[-1].text if kickers else "",
             byline=byline,
         )
+        draft.paras.extend(_para(b, "heading") for b in subheads)  # weak headings under the headline
         self.drafts.append(draft)
         self.current = draft
         self.at_top = False
@@ -321,6 +329,9 @@ class _Segmenter:
                 nxt = next((b for b in blocks[i + 1 :] if b.kind not in ("caption", "credit")), None)
                 trailing = nxt is None or nxt.kind in ("heading", "kicker", "label", "byline")
                 self.names(block, trailing)
+        if self.current is not None:
+            while self.group and self.group[0].mark == 3:  # a closing line set apart
+                self.current.paras.append(_para(self.group.pop(0), "heading"))
         for blk in self.group:
             self.drop(blk, "heading without text")
         for g in self.guests:

@@ -1,0 +1,655 @@
+"""Page layout from positioned characters: lines, reading order, and what each line is.
+
+A printed page is characters with a box and a size, plus rules and pictures.  This
+module turns them into the page's lines in reading order, each with a role:
+
+* glyphs printed twice at nearly the same place (fake bold) count once, and mark
+  their line bold; spaces between CJK characters are dropped, U+3000 is kept;
+* characters stacked top to bottom (vertical text) form one line of their own;
+* reading order comes from recursive cuts of the page at blank bands: a column
+  gutter that runs through a whole region splits it into columns read left to
+  right (right to left for vertical text), unless a band across it is marked as a
+  boundary (a rule in it, a headline below it, or it is wider than the rest);
+* the body size is the size most characters have; a header group of larger lines
+  gives the kicker, headline and subtitle by size; a smaller line under or over a
+  picture is its caption; lines above the masthead rule are page furniture;
+* body lines are joined into paragraphs: an indented line or one after a short
+  line that ends a sentence starts a paragraph; a line at the top of a column that
+  is not indented continues the paragraph before it (``cont``); a paragraph that
+  opens a column piece under a rule, after another story's text and with no
+  headline, goes on with the story before that one (``resume``).
+
+Everything here is pure: :mod:`briefing.read.pdf` supplies the glyphs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+# Roles handed to the cleaner, one per output line.
+HEADLINE, KICKER, SUBTITLE, SUBHEAD = "headline", "kicker", "subtitle", "subhead"
+BODY, CONT, RESUME, CAPTION, FURNITURE = "body", "cont", "resume", "caption", "furniture"
+
+# Sizes against the body size: a header line (kicker, headline, subtitle) is this much
+# larger at least, a subhead at least this; a caption or a credit this much smaller.
+HEADER, SUBHEAD_SIZE, SMALL = 1.25, 1.05, 0.92
+ACROSS = 0.8  # a rule at least this share of the page wide runs across the page
+ENDS = "。！？…”’」』）)；!?."  # a line ending in one of these may end its paragraph
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One printed character; y grows downwards from the top of the page."""
+
+    ch: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float  # baseline
+    size: float
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Chunk:
+    """Glyphs on one baseline with no gap between them wider than a character."""
+
+    glyphs: list[Glyph]
+    vertical: bool = False
+    bold: bool = False
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.x0 = min(g.x0 for g in self.glyphs)
+        self.x1 = max(g.x1 for g in self.glyphs)
+        self.top = min(g.top for g in self.glyphs)
+        self.bottom = max(g.bottom for g in self.glyphs)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(g.size for g in self.glyphs)
+
+
+@dataclass
+class TextLine:
+    chunks: list[Chunk]
+    region: int  # index of the leaf region (a column piece) in reading order
+    text: str = ""
+    size: float = 0.0
+    bold: bool = False
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    vertical: bool = False
+
+    def __post_init__(self) -> None:
+        glyphs = [g for c in self.chunks for g in c.glyphs]
+        self.text = _join_glyphs(self.chunks)
+        self.size = statistics.median(g.size for g in glyphs)
+        self.bold = sum(len(c.glyphs) for c in self.chunks if c.bold) * 2 > len(glyphs)
+        self.x0 = min(c.x0 for c in self.chunks)
+        self.x1 = max(c.x1 for c in self.chunks)
+        self.top = min(c.top for c in self.chunks)
+        self.bottom = max(c.bottom for c in self.chunks)
+        self.vertical = all(c.vertical for c in self.chunks)
+
+
+def _cjk(ch: str) -> bool:
+    return (
+        "\u2e80" <= ch <= "\u9fff"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\uff00" <= ch <= "\uffef"
+        or ("\u3000" < ch <= "\u303f")
+    )
+
+
+def _join_glyphs(chunks: Sequence[Chunk]) -> str:
+    """The line's text: chunks (pieces of a line a character's width or more apart)
+    joined with a space, which is what the gap stands for."""
+    out = ""
+    for chunk in chunks:
+        text = "".join(g.ch for g in chunk.glyphs)
+        if out and text and not out.endswith((" ", "\u3000")) and not text.startswith((" ", "\u3000")):
+            out += " "
+        out += text
+    return _drop_letter_spacing(out).strip(" ")
+
+
+def _drop_letter_spacing(text: str) -> str:
+    """Text set with a space after every CJK character (letter spacing done with
+    space characters, which extractors then report) loses those spaces; a space
+    the writer put between words (a title and a name) stays."""
+    if " " not in text:
+        return text
+    pairs = spaced = 0
+    for i in range(1, len(text) - 1):
+        if _cjk(text[i - 1]) and text[i] == " " and _cjk(text[i + 1]):
+            spaced += 1
+    for a, b in itertools.pairwise(text):
+        if _cjk(a) and _cjk(b):
+            pairs += 1
+    if spaced < 3 or spaced < pairs:
+        return text
+    chars = list(text)
+    return "".join(
+        ch
+        for i, ch in enumerate(chars)
+        if not (ch == " " and 0 < i < len(chars) - 1 and _cjk(chars[i - 1]) and _cjk(chars[i + 1]))
+    )
+
+
+# -- glyphs to chunks ---------------------------------------------------------------
+
+OVERPRINT = 0.3  # a repeat of the same glyph within this share of its size is fake bold
+
+
+def dedupe(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], set[int]]:
+    """Glyphs printed more than once at nearly the same place count once; the
+    indices (in the result) of the glyphs that were overprinted are returned too."""
+    kept: list[Glyph] = []
+    bold: set[int] = set()
+    seen: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for g in glyphs:
+        key = int(g.base // max(g.size, 1.0))
+        dup = None
+        for k in (key - 1, key, key + 1):
+            for i in seen.get((g.ch, k), ()):
+                o = kept[i]
+                tol = OVERPRINT * g.size
+                if abs(o.x0 - g.x0) <= tol and abs(o.base - g.base) <= tol:
+                    dup = i
+                    break
+            if dup is not None:
+                break
+        if dup is not None:
+            bold.add(dup)
+            continue
+        seen[(g.ch, key)].append(len(kept))
+        kept.append(g)
+    return kept, bold
+
+
+def chunks(glyphs: list[Glyph], bold: set[int], body: float) -> list[Chunk]:
+    """Runs of glyphs along a baseline, broken where the gap is wider than a
+    character of the body text (or of the run's own smaller size); glyphs stacked
+    one under another form a vertical run."""
+    order = sorted(range(len(glyphs)), key=lambda i: (round(glyphs[i].base, 0), glyphs[i].x0))
+    rows: list[list[int]] = []
+    for i in order:
+        g = glyphs[i]
+        if rows:
+            last = glyphs[rows[-1][-1]]
+            if abs(g.base - last.base) <= 0.25 * max(g.size, last.size):
+                rows[-1].append(i)
+                continue
+        rows.append([i])
+    runs: list[list[int]] = []
+    for row in rows:
+        row.sort(key=lambda i: glyphs[i].x0)
+        current = [row[0]]
+        for i in row[1:]:
+            prev, g = glyphs[current[-1]], glyphs[i]
+            if g.x0 - prev.x1 > 0.9 * min(max(g.size, prev.size), body) or (g.ch == " " and prev.ch == " "):
+                runs.append(current)
+                current = [i]
+            else:
+                current.append(i)
+        runs.append(current)
+    return _stack_vertical(glyphs, runs, bold)
+
+
+def _stack_vertical(glyphs: list[Glyph], runs: list[list[int]], bold: set[int]) -> list[Chunk]:
+    """Single CJK glyphs stacked one under another, less than a character apart,
+    are a line of vertical text."""
+    singles = [r[0] for r in runs if len(r) == 1 and _cjk(glyphs[r[0]].ch)]
+    by_x: dict[int, list[int]] = defaultdict(list)
+    for i in singles:
+        g = glyphs[i]
+        by_x[round((g.x0 + g.x1) / 2 / max(g.size / 2, 1.0))].append(i)
+    used: set[int] = set()
+    out: list[Chunk] = []
+    for members in by_x.values():
+        members.sort(key=lambda i: glyphs[i].base)
+        stack = [members[0]]
+        for i in [*members[1:], -1]:
+            if i >= 0:
+                prev, g = glyphs[stack[-1]], glyphs[i]
+                if 0 < g.base - prev.base <= 1.25 * g.size and abs(g.size - prev.size) < 0.1 * g.size:
+                    stack.append(i)
+                    continue
+            if len(stack) >= 3:
+                used.update(stack)
+                out.append(Chunk([glyphs[j] for j in stack], vertical=True, bold=any(j in bold for j in stack)))
+            if i >= 0:
+                stack = [i]
+    for run in runs:
+        if run[0] in used:
+            continue
+        chunk = [glyphs[j] for j in run]
+        while chunk and chunk[-1].ch == " ":
+            chunk.pop()
+        while chunk and chunk[0].ch == " ":
+            chunk.pop(0)
+        if not chunk:
+            continue
+        out.append(Chunk(chunk, bold=sum(j in bold for j in run) * 2 > len(run)))
+    return out
+
+
+# -- reading order --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    box: Box
+
+    @property
+    def horizontal(self) -> bool:
+        return self.box.width >= self.box.height
+
+
+def _gaps(intervals: list[tuple[float, float]], lo: float, hi: float, least: float) -> list[tuple[float, float]]:
+    """The blank stretches at least ``least`` long between the covered intervals."""
+    out = []
+    reach = None
+    for a, b in sorted(intervals):
+        if reach is not None and a - reach >= least:
+            out.append((reach, a))
+        reach = b if reach is None else max(reach, b)
+    return [(a, b) for a, b in out if lo <= a and b <= hi]
+
+
+# A region with at least this many items may have a gutter crossed by one line.
+MIN_ITEMS_TO_OVERHANG = 12
+
+
+class Orderer:
+    """Recursive cuts of a page at blank bands, see the module docstring."""
+
+    def __init__(self, body: float, rules: Sequence[Rule]) -> None:
+        self.body = body
+        self.rules = rules
+
+    def order(self, items: list[Chunk | Box]) -> list[list[Chunk | Box]]:
+        leaves: list[list[Chunk | Box]] = []
+        self._cut(items, leaves, depth=0)
+        return leaves
+
+    def _cut(self, items: list[Chunk | Box], leaves: list[list[Chunk | Box]], depth: int) -> None:
+        if len(items) <= 1 or depth > 60:
+            leaves.append(items)
+            return
+        x0, x1 = min(i.x0 for i in items), max(i.x1 for i in items)
+        top, bottom = min(i.top for i in items), max(i.bottom for i in items)
+        hgaps = _gaps([(i.top, i.bottom) for i in items], top, bottom, 0.15 * self.body)
+        vgaps = _gaps([(i.x0, i.x1) for i in items], x0, x1, 0.7 * self.body)
+        if not vgaps and len(items) >= MIN_ITEMS_TO_OVERHANG:
+            vgaps, items = self._overhung(items, x0, x1)
+        strong = [g for g in hgaps if self._boundary(g, items, x0, x1)]
+        if strong:
+            self._split(items, strong, leaves, depth, horizontal=True)
+            return
+        around = self._around_spanning(items, hgaps)
+        if vgaps and not (around and self._headed_unevenly(items, vgaps)):
+            self._split(items, vgaps, leaves, depth, horizontal=False)
+        elif around:
+            self._split(items, around, leaves, depth, horizontal=True)
+        elif hgaps and not self._single_column(items):
+            widest = max(b - a for a, b in hgaps)
+            self._split(items, [g for g in hgaps if g[1] - g[0] >= 0.8 * widest], leaves, depth, horizontal=True)
+        else:
+            leaves.append(items)
+
+    def _headed_unevenly(self, items: list[Chunk | Box], vgaps: list[tuple[float, float]]) -> bool:
+        """Some of the columns a vertical cut would make have a headline line and
+        others not: the headline belongs to them all (side by side stories each have
+        their own)."""
+        cuts = [(a + b) / 2 for a, b in vgaps]
+        headed = [False] * (len(cuts) + 1)
+        for i in items:
+            if isinstance(i, Chunk) and i.size >= HEADER * self.body:
+                headed[sum(1 for c in cuts if (i.x0 + i.x1) / 2 > c)] = True
+        return any(headed) and not all(headed)
+
+    def _overhung(
+        self, items: list[Chunk | Box], x0: float, x1: float
+    ) -> tuple[list[tuple[float, float]], list[Chunk | Box]]:
+        """Gutters that one body line crosses (punctuation hung into the gutter, a
+        line set too long): the gutter is kept and that line is cut at it."""
+        body = [i for i in items if self._text(i)]
+        for skip in body:
+            rest = [(i.x0, i.x1) for i in items if i is not skip]
+            gaps = _gaps(rest, x0, x1, 0.7 * self.body)
+            crossed = [(a, b) for a, b in gaps if skip.x0 < a and b < skip.x1]
+            if crossed:
+                assert isinstance(skip, Chunk)
+                cut = (crossed[0][0] + crossed[0][1]) / 2
+                left = [g for g in skip.glyphs if (g.x0 + g.x1) / 2 < cut]
+                right = [g for g in skip.glyphs if (g.x0 + g.x1) / 2 >= cut]
+                pieces = [Chunk(part, bold=skip.bold) for part in (left, right) if part]
+                return gaps, [i for i in items if i is not skip] + pieces
+        return [], items
+
+    def _text(self, item: Chunk | Box) -> bool:
+        return isinstance(item, Chunk) and abs(item.size - self.body) <= 0.05 * self.body
+
+    def _around_spanning(self, items: list[Chunk | Box], hgaps: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        """The blank bands right above and below a headline line, or a subtitle or
+        picture that spans a gutter of the body text, standing above (or below) all of
+        it: it is read before (or after) the columns, not inside one of them."""
+        body = [i for i in items if self._text(i)]
+        if not body or not hgaps:
+            return []
+        gutters = _gaps([(i.x0, i.x1) for i in body], min(i.x0 for i in body), max(i.x1 for i in body), 0.7 * self.body)
+        tol = 0.3 * self.body
+        spanning = [
+            i
+            for i in items
+            if not self._text(i)
+            and (
+                any(i.x0 < a and b < i.x1 for a, b in gutters)
+                or (isinstance(i, Chunk) and i.size >= HEADER * self.body)
+            )
+            and (all(t.top >= i.bottom - tol for t in body) or all(t.bottom <= i.top + tol for t in body))
+        ]
+        chosen: set[tuple[float, float]] = set()
+        for i in spanning:  # the first blank band below it and the last one above it
+            below = [g for g in hgaps if g[0] >= i.bottom - tol]
+            above = [g for g in hgaps if g[1] <= i.top + tol]
+            if below:
+                chosen.add(min(below))
+            if above:
+                chosen.add(max(above))
+        return sorted(chosen)
+
+    def _single_column(self, items: list[Chunk | Box]) -> bool:
+        """No two items side by side: every band holds one item (a column, or a
+        stack of headline lines)."""
+        rows = sorted(items, key=lambda i: i.top)
+        return all(b.top >= a.bottom - 0.3 * self.body for a, b in itertools.pairwise(rows))
+
+    def _boundary(self, gap: tuple[float, float], items: list[Chunk | Box], x0: float, x1: float) -> bool:
+        """A blank band that separates stories, not lines: a rule runs along it, it is
+        wide, or a headline starts right below it after other text."""
+        a, b = gap
+        width = x1 - x0
+        for rule in self.rules:
+            r = rule.box
+            if rule.horizontal and a - 1 <= r.top and r.bottom <= b + 1 and r.width >= 0.5 * width:
+                return True
+        if b - a >= 1.6 * self.body:
+            return True
+        below = [i for i in items if isinstance(i, Chunk) and b - 0.5 <= i.top <= b + 2 * self.body]
+        above = [i for i in items if isinstance(i, Chunk) and a - 2 * self.body <= i.bottom <= a + 0.5]
+        headline_below = bool(below) and max(c.size for c in below) >= HEADER * self.body
+        # inside a headline set on several lines (or side by side headlines) it is no boundary
+        return headline_below and not (above and min(c.size for c in above) >= HEADER * self.body)
+
+    def _split(
+        self,
+        items: list[Chunk | Box],
+        gaps: list[tuple[float, float]],
+        leaves: list[list[Chunk | Box]],
+        depth: int,
+        horizontal: bool,
+    ) -> None:
+        cuts = sorted((a + b) / 2 for a, b in gaps)
+        parts: list[list[Chunk | Box]] = [[] for _ in range(len(cuts) + 1)]
+        for item in items:
+            mid = (item.top + item.bottom) / 2 if horizontal else (item.x0 + item.x1) / 2
+            k = sum(1 for c in cuts if mid > c)
+            parts[k].append(item)
+        parts = [p for p in parts if p]
+        if not horizontal and all(all(isinstance(i, Chunk) and i.vertical for i in p) for p in parts):
+            parts.reverse()  # columns of vertical text are read right to left
+        if len(parts) == 1:
+            leaves.append(parts[0])
+            return
+        for part in parts:
+            self._cut(part, leaves, depth + 1)
+
+
+# -- lines and roles ------------------------------------------------------------------
+
+
+def body_size(glyphs: Iterable[Glyph]) -> float:
+    """The size most characters are printed in."""
+    counts = Counter(round(g.size * 2) / 2 for g in glyphs if g.ch.strip())
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def lines_in_order(leaves: list[list[Chunk | Box]]) -> list[TextLine]:
+    out: list[TextLine] = []
+    for region, leaf in enumerate(leaves):
+        chunks_ = [c for c in leaf if isinstance(c, Chunk)]
+        if any(c.vertical for c in chunks_):
+            for c in sorted(chunks_, key=lambda c: -c.x0):
+                out.append(TextLine([c], region))
+            continue
+        chunks_.sort(key=lambda c: (c.bottom, c.x0))
+        row: list[Chunk] = []
+        for c in chunks_:
+            if row and abs(c.bottom - row[-1].bottom) > 0.4 * c.size:
+                out.append(TextLine(sorted(row, key=lambda c: c.x0), region))
+                row = []
+            row.append(c)
+        if row:
+            out.append(TextLine(sorted(row, key=lambda c: c.x0), region))
+    return out
+
+
+@dataclass(frozen=True)
+class Para:
+    role: str
+    text: str
+
+
+def _near_picture(line: TextLine, pictures: Sequence[Box], body: float) -> bool:
+    for p in pictures:
+        overlap = min(line.x1, p.x1) - max(line.x0, p.x0)
+        if overlap <= 0:
+            continue
+        if -body <= line.top - p.bottom <= 1.5 * body or -body <= p.top - line.bottom <= 1.5 * body:
+            return True
+    return False
+
+
+def _caption_goes_on(line: TextLine, nxt: TextLine, body: float) -> bool:
+    return (
+        nxt.region == line.region
+        and _small(nxt, body)
+        and abs(nxt.size - line.size) < 0.1 * line.size
+        and 0 <= nxt.top - line.bottom <= 0.8 * line.size
+    )
+
+
+def _masthead_line(rules: Sequence[Rule], page: Box) -> float | None:
+    """The rule under the masthead: a rule across most of the page in its top fifth."""
+    tops = [
+        r.box.top
+        for r in rules
+        if r.horizontal and r.box.width >= ACROSS * page.width and r.box.top <= page.top + 0.2 * page.height
+    ]
+    return min(tops) if tops else None
+
+
+def roles(lines: list[TextLine], body: float, pictures: Sequence[Box], rules: Sequence[Rule], page: Box) -> list[Para]:
+    """The page's paragraphs in reading order, each with its role."""
+    mast = _masthead_line(rules, page)
+    out: list[Para] = []
+    i = 0
+    captions: set[int] = set()
+    edges = _edges(lines, body)
+    for k, ln in enumerate(lines):
+        if _small(ln, body) and _near_picture(ln, pictures, body):
+            captions.add(k)
+    while i < len(lines):
+        ln = lines[i]
+        if mast is not None and ln.bottom <= mast + 1:
+            out.append(Para(FURNITURE, ln.text))
+            i += 1
+            continue
+        if i in captions:
+            j = i  # the caption goes on in the small lines right under it
+            while j + 1 < len(lines) and _caption_goes_on(lines[j], lines[j + 1], body):
+                j += 1
+            out.append(Para(CAPTION, "".join(x.text for x in lines[i : j + 1])))
+            i = j + 1
+            continue
+        if ln.size >= HEADER * body and not ln.vertical:
+            j = i
+            while j + 1 < len(lines) and lines[j + 1].size >= HEADER * body and not lines[j + 1].vertical:
+                j += 1
+            out.extend(_header(lines[i : j + 1]))
+            i = j + 1
+            continue
+        if ln.size >= SUBHEAD_SIZE * body and not ln.vertical:
+            j = i  # a subhead set on two lines: the first one runs to the column's edge
+            while j + 1 < len(lines) and _same_subhead(lines[j], lines[j + 1], edges):
+                j += 1
+            out.append(Para(SUBHEAD, _join_lines(lines[i : j + 1])))
+            i = j + 1
+            continue
+        j = _paragraph_end(lines, i, body, edges)
+        after_text = bool(out) and out[-1].role in (BODY, CONT, RESUME, CAPTION)
+        para = _paragraph(lines[i : j + 1], lines[i - 1] if i and after_text else None, edges[ln.region][0])
+        if para.role == BODY and after_text and _jumped(lines, i, rules, body, page):
+            para = Para(RESUME, para.text)
+        out.append(para)
+        i = j + 1
+    return out
+
+
+def _header(group: list[TextLine]) -> list[Para]:
+    """Kicker, headline and subtitle of a header group by size: the largest lines
+    are the headline, smaller ones above it the kicker, below it the subtitle."""
+    biggest = max(ln.size for ln in group)
+    first = next(k for k, ln in enumerate(group) if ln.size >= biggest - 0.5)
+    last = max(k for k, ln in enumerate(group) if ln.size >= biggest - 0.5)
+    out = [Para(KICKER, ln.text) for ln in group[:first]]
+    out.append(Para(HEADLINE, _join_lines(group[first : last + 1])))
+    out.extend(Para(SUBTITLE, ln.text) for ln in group[last + 1 :])
+    return out
+
+
+def _jumped(lines: list[TextLine], i: int, rules: Sequence[Rule], body: float, page: Box) -> bool:
+    """Text that opens a column piece right under a rule that does not cross the
+    page, after another story's text and with no headline of its own: the story
+    printed before that one goes on here (a story set around another, continued
+    below it).  Under a rule across the page a new item starts."""
+    line = lines[i]
+    if i == 0 or lines[i - 1].region == line.region:
+        return False
+    for rule in rules:
+        r = rule.box
+        if (
+            rule.horizontal
+            and r.width < ACROSS * page.width
+            and 0 <= line.top - r.bottom <= 1.5 * body
+            and r.x0 <= line.x0 + body
+            and r.x1 >= line.x1 - body
+        ):
+            return True
+    return False
+
+
+def _same_subhead(line: TextLine, nxt: TextLine, edges: dict[int, tuple[float, float]]) -> bool:
+    return (
+        nxt.region == line.region
+        and abs(nxt.size - line.size) < 0.05 * line.size
+        and line.x1 >= edges[line.region][1] - 3 * line.size
+        and line.text[-1:] not in ENDS
+    )
+
+
+def _join_lines(lines: Sequence[TextLine]) -> str:
+    out = ""
+    for ln in lines:
+        t = ln.text
+        if out and out[-1].isascii() and out[-1].isalnum() and t[:1].isascii() and t[:1].isalnum():
+            out += " "
+        out += t
+    return out
+
+
+def _indented(ln: TextLine, left: float) -> bool:
+    return ln.text.startswith("\u3000") or ln.x0 - left >= 1.5 * ln.size
+
+
+def _small(ln: TextLine, body: float) -> bool:
+    return ln.size <= SMALL * body
+
+
+def _paragraph_end(lines: list[TextLine], i: int, body: float, edges: dict[int, tuple[float, float]]) -> int:
+    """The last line of the paragraph that starts at line ``i``."""
+    region = lines[i].region
+    left, right = edges[region]
+    j = i
+    while j + 1 < len(lines):
+        cur, nxt = lines[j], lines[j + 1]
+        if nxt.region != region or nxt.size >= SUBHEAD_SIZE * body or _small(nxt, body) != _small(cur, body):
+            break
+        if nxt.vertical or cur.vertical or _indented(nxt, left) or cur.bold != nxt.bold:
+            break
+        if cur.x1 < right - 2 * cur.size and cur.text[-1:] in ENDS:
+            break  # a short line that ends a sentence ends its paragraph
+        if nxt.top - cur.bottom > 0.9 * body:
+            break
+        j += 1
+    return j
+
+
+def _paragraph(group: list[TextLine], before: TextLine | None, left: float) -> Para:
+    """A body paragraph; one that opens a column flush left after text (``before``
+    is the line before it then) goes on with the paragraph before it (``cont``)."""
+    first = group[0]
+    text = _join_lines(group)
+    if first.bold and len(group) == 1 and text[-1:] not in ENDS and len(text) <= 40:
+        return Para(SUBHEAD, text)
+    if before is not None and before.region != first.region and not _indented(first, left) and not first.vertical:
+        return Para(CONT, text)
+    return Para(BODY, text)
+
+
+def _edges(lines: list[TextLine], body: float) -> dict[int, tuple[float, float]]:
+    """Each region's left and right edge, from its body lines where it has any."""
+    edges: dict[int, tuple[float, float]] = {}
+    for ln in sorted(lines, key=lambda ln: abs(ln.size - body) > 0.1 * body, reverse=True):
+        a, b = edges.get(ln.region, (ln.x0, ln.x1))
+        edges[ln.region] = (min(a, ln.x0), max(b, ln.x1))
+    return edges
+
+
+def paragraphs(glyphs: list[Glyph], pictures: list[Box], rules: list[Rule], page: Box) -> list[Para]:
+    """The whole layout analysis of one page."""
+    kept, bold = dedupe(glyphs)
+    if not kept:
+        return []
+    body = body_size(kept)
+    items: list[Chunk | Box] = [*chunks(kept, bold, body), *pictures]
+    leaves = Orderer(body, rules).order(items)
+    return roles(lines_in_order(leaves), body, pictures, rules, page)
