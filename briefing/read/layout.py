@@ -37,6 +37,8 @@ BODY, CONT, RESUME, CAPTION, FURNITURE = "body", "cont", "resume", "caption", "f
 # Sizes against the body size: a header line (kicker, headline, subtitle) is this much
 # larger at least, a subhead at least this; a caption or a credit this much smaller.
 HEADER, SUBHEAD_SIZE, SMALL = 1.25, 1.05, 0.92
+MIN_COLUMN_LINES = 3  # body lines that share a left edge mark a column start
+COLUMN_CHARS = 12  # a column is at least this many characters wide
 ACROSS = 0.8  # a rule at least this share of the page wide runs across the page
 ENDS = "。！？…”’」』）)；!?."  # a line ending in one of these may end its paragraph
 
@@ -497,13 +499,18 @@ def _masthead_line(rules: Sequence[Rule], page: Box) -> float | None:
     return min(tops) if tops else None
 
 
-def roles(lines: list[TextLine], body: float, pictures: Sequence[Box], rules: Sequence[Rule], page: Box) -> list[Para]:
-    """The page's paragraphs in reading order, each with its role."""
+def roles(
+    lines: list[TextLine], body: float, pictures: Sequence[Box], rules: Sequence[Rule], page: Box, before: str = ""
+) -> list[Para]:
+    """The page's paragraphs in reading order, each with its role; ``before`` is the
+    role of the last paragraph of the page before (text may go on from it)."""
     mast = _masthead_line(rules, page)
-    out: list[Para] = []
+    out: list[Para] = [Para(before, "")] if before else []
     i = 0
     captions: set[int] = set()
     edges = _edges(lines, body)
+    lefts = column_lefts(lines, body)
+    per_region = Counter(ln.region for ln in lines)
     for k, ln in enumerate(lines):
         if _small(ln, body) and _near_picture(ln, pictures, body):
             captions.add(k)
@@ -535,13 +542,16 @@ def roles(lines: list[TextLine], body: float, pictures: Sequence[Box], rules: Se
             i = j + 1
             continue
         j = _paragraph_end(lines, i, body, edges)
-        after_text = bool(out) and out[-1].role in (BODY, CONT, RESUME, CAPTION)
-        para = _paragraph(lines[i : j + 1], lines[i - 1] if i and after_text else None, edges[ln.region][0])
+        shown = [p for p in out if p.role != FURNITURE]  # a page's header is not in the flow
+        after_text = bool(shown) and shown[-1].role in (BODY, CONT, RESUME, CAPTION)
+        left = _left_edge(ln, edges[ln.region], per_region[ln.region], lefts)
+        new_column = after_text and (i == 0 or lines[i - 1].region != ln.region)
+        para = _paragraph(lines[i : j + 1], new_column, left)
         if para.role == BODY and after_text and _jumped(lines, i, rules, body, page):
             para = Para(RESUME, para.text)
         out.append(para)
         i = j + 1
-    return out
+    return out[1:] if before else out
 
 
 def _header(group: list[TextLine]) -> list[Para]:
@@ -581,7 +591,7 @@ def _same_subhead(line: TextLine, nxt: TextLine, edges: dict[int, tuple[float, f
     return (
         nxt.region == line.region
         and abs(nxt.size - line.size) < 0.05 * line.size
-        and line.x1 >= edges[line.region][1] - 3 * line.size
+        and line.x1 >= edges[line.region][1] - 1.2 * line.size
         and line.text[-1:] not in ENDS
     )
 
@@ -598,6 +608,24 @@ def _join_lines(lines: Sequence[TextLine]) -> str:
 
 def _indented(ln: TextLine, left: float) -> bool:
     return ln.text.startswith("\u3000") or ln.x0 - left >= 1.5 * ln.size
+
+
+def column_lefts(lines: list[TextLine], body: float) -> list[float]:
+    """Where the page's columns start: left edges (to a point) shared by several
+    body lines."""
+    counts = Counter(round(ln.x0) for ln in lines if abs(ln.size - body) <= 0.1 * body and not ln.vertical)
+    near = {x: counts[x - 1] + counts[x] + counts[x + 1] for x in counts}
+    return sorted(x for x, n in near.items() if n >= MIN_COLUMN_LINES)
+
+
+def _left_edge(ln: TextLine, region: tuple[float, float], lines_in_region: int, lefts: list[float]) -> float:
+    """The left edge of the column the line is in: its region's, unless the region is
+    that one line (a closing line set flush right at the top of a column), then the
+    nearest column start left of it within a column's width."""
+    if lines_in_region > 1:
+        return region[0]
+    starts = [x for x in lefts if x <= ln.x0 + 1 and ln.x0 - x <= COLUMN_CHARS * ln.size]
+    return max(starts) if starts else region[0]
 
 
 def _small(ln: TextLine, body: float) -> bool:
@@ -623,14 +651,14 @@ def _paragraph_end(lines: list[TextLine], i: int, body: float, edges: dict[int, 
     return j
 
 
-def _paragraph(group: list[TextLine], before: TextLine | None, left: float) -> Para:
-    """A body paragraph; one that opens a column flush left after text (``before``
-    is the line before it then) goes on with the paragraph before it (``cont``)."""
+def _paragraph(group: list[TextLine], new_column: bool, left: float) -> Para:
+    """A body paragraph; one that opens a column flush left after text goes on with
+    the paragraph before it (``cont``)."""
     first = group[0]
     text = _join_lines(group)
     if first.bold and len(group) == 1 and text[-1:] not in ENDS and len(text) <= 40:
         return Para(SUBHEAD, text)
-    if before is not None and before.region != first.region and not _indented(first, left) and not first.vertical:
+    if new_column and not _indented(first, left) and not first.vertical:
         return Para(CONT, text)
     return Para(BODY, text)
 
@@ -644,12 +672,12 @@ def _edges(lines: list[TextLine], body: float) -> dict[int, tuple[float, float]]
     return edges
 
 
-def paragraphs(glyphs: list[Glyph], pictures: list[Box], rules: list[Rule], page: Box) -> list[Para]:
-    """The whole layout analysis of one page."""
+def paragraphs(glyphs: list[Glyph], pictures: list[Box], rules: list[Rule], page: Box, before: str = "") -> list[Para]:
+    """The whole layout analysis of one page (``before``: see :func:`roles`)."""
     kept, bold = dedupe(glyphs)
     if not kept:
         return []
     body = body_size(kept)
     items: list[Chunk | Box] = [*chunks(kept, bold, body), *pictures]
     leaves = Orderer(body, rules).order(items)
-    return roles(lines_in_order(leaves), body, pictures, rules, page)
+    return roles(lines_in_order(leaves), body, pictures, rules, page, before)

@@ -44,7 +44,11 @@ def read_pdf(data: bytes) -> Decoded:
     except pdfium.PdfiumError as exc:
         raise DecodeError(_open_error(str(exc))) from None
     try:
-        pages = [_read_page(document[i]) for i in range(len(document))]
+        pages = []
+        before = ""  # the role of the last paragraph so far: text may go on onto the next page
+        for i in range(len(document)):
+            pages.append(_read_page(document[i], before))
+            before = next((role for role, _ in reversed(pages[-1][0]) if role != "furniture"), before)
     finally:
         document.close()
     text, roles = _assemble(pages)
@@ -115,7 +119,7 @@ def _unmapped(ch: str) -> bool:
     return ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn")
 
 
-def _read_page(page: Any) -> tuple[list[tuple[str, str]], list[Glyph], int]:
+def _read_page(page: Any, before: str = "") -> tuple[list[tuple[str, str]], list[Glyph], int]:
     """The page's paragraphs with their roles, its glyphs, and how many characters
     pdfium could not map to Unicode."""
     import pypdfium2.raw as raw
@@ -132,7 +136,7 @@ def _read_page(page: Any) -> tuple[list[tuple[str, str]], list[Glyph], int]:
                 pictures.append(box)
         else:
             rules.extend(_rules(box))
-    paras = paragraphs(glyphs, pictures, rules, Box(0, 0, width, height))
+    paras = paragraphs(glyphs, pictures, rules, Box(0, 0, width, height), before)
     return [(p.role, p.text) for p in paras], glyphs, unmapped
 
 

@@ -464,17 +464,21 @@ class _Joiner:
         blocks, pending = self.blocks, self.pending
         if k in self.joins and blocks and blocks[-1].kind == "body" and blocks[-1].text:
             return len(blocks) - 1
-        if c.cont and not pending and self.last == BODY and c.byline is None:
-            return self.last_body  # a paragraph that looked complete goes on in the next column
-        if c.cont is False or not pending or c.byline is not None:
+        if c.cont is not None and c.byline is None:
+            # the page layout knows: a piece that goes on from an earlier column joins the
+            # paragraph right before it; or, where that one ends a sentence, the one left
+            # open last if a word runs across (another story was printed in between).
+            # Anything else starts a paragraph.
+            if not c.cont or self.last not in (OPEN, BODY):
+                return None
+            last = self.last_body
+            if last is not None and not blocks[last].ends_open and pending:
+                if continues_word(blocks[pending[-1].block].text, text):
+                    return pending[-1].block
+            return last
+        if not pending or c.byline is not None:
             return None
         deferred = [item for item in pending if item.deferred]
-        if c.cont:  # the layout says so: the paragraph right before, else the oldest one interrupted
-            if self.last == OPEN or (pending and not deferred):
-                return pending[-1].block
-            if deferred:
-                return deferred[0].block
-            return self.last_body if self.last == BODY else None
         if self.fresh or QUESTION_RE.match(text):
             return None
         if self.last == OPEN:
