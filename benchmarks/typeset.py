@@ -380,7 +380,11 @@ class Typesetter:
             self.new_page()
             page = self.page
         bottom = max(MARGIN, page.y - height)
-        placed = [self._place(s, first, k, page.y, bottom) for s, first, k in parts]
+        # each story balanced over its own columns; the continued one fills the band
+        own = [max(bottom, page.y - h * 1.05) for h in heights]
+        if len(parts) == 2 and not self.cont_done and heights[0] > 1.6 * heights[1]:
+            own[0] = bottom
+        placed = [self._place(s, first, k, page.y, b) for (s, first, k), b in zip(parts, own, strict=True)]
         if len(parts) == 2 and placed[0].pending and not self.cont_done:
             self._continue_under(placed[0], placed[1], parts[1], bottom)
         for p in placed:
@@ -514,23 +518,31 @@ def draw(pages: list[Page], options: Options, target: Path | io.BytesIO, encrypt
 
 def _draw_run(c: object, run: Run, font: str, options: Options) -> None:
     text = run.text
-    if options.spaced:
-        text = " ".join(text)
-    t = c.beginText()  # type: ignore[attr-defined]
-    t.setTextOrigin(run.x, run.y)
-    t.setFont(font, run.size)
     space = 0.0  # the character spacing is graphics state: set it on every run
     if run.width and len(text) > 1:
         space = max(0.0, (run.width - _width(text, font, run.size)) / (len(text) - 1))
-    t.setCharSpace(space)
-    t.textOut(text)
-    c.drawText(t)  # type: ignore[attr-defined]
-    if run.bold:
+    for dx in (0.0, 0.35) if run.bold else (0.0,):
         t = c.beginText()  # type: ignore[attr-defined]
-        t.setTextOrigin(run.x + 0.35, run.y)
+        t.setTextOrigin(run.x + dx, run.y)
         t.setFont(font, run.size)
         t.setCharSpace(space)
         t.textOut(text)
+        c.drawText(t)  # type: ignore[attr-defined]
+    if options.spaced:
+        _space_glyphs(c, run, font, space)
+
+
+def _space_glyphs(c: object, run: Run, font: str, space: float) -> None:
+    """A hair-thin space glyph after every character, in place: what a page whose
+    text was set one glyph at a time leaves in its text layer."""
+    x = run.x
+    for ch in run.text[:-1]:
+        x += _width(ch, font, run.size) + space
+        t = c.beginText()  # type: ignore[attr-defined]
+        t.setTextOrigin(x - 0.5, run.y)
+        t.setFont(font, 1)
+        t.setCharSpace(0)
+        t.textOut(" ")
         c.drawText(t)  # type: ignore[attr-defined]
 
 
@@ -562,18 +574,40 @@ def write(text_page: Path, out: Path, seed: int = 0, **overrides: object) -> Pat
     return pdf
 
 
+FIXTURE_STORIES = [
+    Story(
+        "社区食堂让老人吃上热乎饭",
+        byline="本报记者 韩雪",
+        paras=[("body", "街道办事处负责人介绍，今年将再建五家社区食堂，为八十岁以上老人提供每餐五元的助餐服务。")] * 6,
+    ),
+    Story(
+        "小微企业贷款审批提速",
+        byline="本报记者 陆洋",
+        paras=[("body", "市金融监管局有关负责人表示，将推动银行把小微企业贷款平均审批时间压缩到三个工作日以内。")] * 5,
+    ),
+]
+
+
+def fixtures(out: Path) -> None:
+    """The small PDF pages kept in ``tests/fixtures``: a typeset page of two
+    invented stories and the same page scanned (no text layer)."""
+    options = Options(columns=4, photo=False, boxed=False, continued=False)
+    data = pdf_bytes(FIXTURE_STORIES, options)
+    (out / "two-stories.pdf").write_bytes(data)
+    (out / "scanned.pdf").write_bytes(scanned(data, scale=0.5))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("pages", nargs="+", type=Path)
+    parser.add_argument("pages", nargs="*", type=Path)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--fixtures", action="store_true", help="write the test fixtures to --out")
     args = parser.parse_args()
+    if args.fixtures:
+        fixtures(args.out)
     for i, page in enumerate(args.pages):
         print(write(page, args.out, args.seed + i))
-
-
-if __name__ == "__main__":
-    main()
 
 
 # -- measuring reading order -----------------------------------------------------------
@@ -608,3 +642,52 @@ def reading_order(order: list[dict[str, object]], articles: Sequence[object]) ->
             if k + 1 == len(keys) or (i + 1 < len(paras[a]) and paras[a][i + 1] == keys[k + 1]):
                 correct += 1
     return correct, total
+
+
+# -- pages a PDF reader must refuse or repair -------------------------------------------
+
+
+def pdf_bytes(stories: list[Story], options: Options, seed: int = 0, encrypt: str | None = None) -> bytes:
+    pages, _ = typeset(stories, options, seed)
+    buffer = io.BytesIO()
+    draw(pages, options, buffer, encrypt=encrypt)
+    return buffer.getvalue()
+
+
+def scanned(pdf: bytes, scale: float = 1.0) -> bytes:
+    """The pages as pictures only, as a scanner makes them: no text layer."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    document = pdfium.PdfDocument(pdf)
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(PAGE_W, PAGE_H))
+    for i in range(len(document)):
+        image = document[i].render(scale=scale).to_pil().convert("L")
+        c.drawImage(ImageReader(image), 0, 0, PAGE_W, PAGE_H)
+        c.showPage()
+    c.save()
+    document.close()
+    return buffer.getvalue()
+
+
+def without_unicode_map(pdf: bytes) -> bytes:
+    """The CJK font's Unicode CMap replaced by the identity one: the character codes
+    no longer say which characters they are (what a font without ToUnicode does)."""
+    for cmap in (b"/UniGB-UCS2-H", b"/UniCNS-UCS2-H"):
+        pdf = pdf.replace(b"/Encoding " + cmap, b"/Encoding /Identity-H".ljust(len(cmap) + 10))
+    return pdf
+
+
+def vertical(c: object, text: str, x: float, top: float, size: float, height: float, font: str) -> None:
+    """Text set vertically: top to bottom, columns right to left from ``x``."""
+    per_column = int(height // size)
+    for k in range(0, len(text), per_column):
+        for n, ch in enumerate(text[k : k + per_column]):
+            c.setFont(font, size)  # type: ignore[attr-defined]
+            c.drawString(x - (k // per_column) * size * 1.5, top - (n + 1) * size, ch)  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    main()

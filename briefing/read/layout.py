@@ -25,6 +25,7 @@ Everything here is pure: :mod:`briefing.read.pdf` supplies the glyphs.
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -142,26 +143,16 @@ def _join_glyphs(chunks: Sequence[Chunk]) -> str:
 
 
 def _drop_letter_spacing(text: str) -> str:
-    """Text set with a space after every CJK character (letter spacing done with
-    space characters, which extractors then report) loses those spaces; a space
-    the writer put between words (a title and a name) stays."""
+    """Text set with a space after every character (letter spacing done with space
+    characters, which extractors then report) loses those single spaces; where the
+    writer had a space (a title and a name), a wider one, it stays as one."""
     if " " not in text:
         return text
-    pairs = spaced = 0
-    for i in range(1, len(text) - 1):
-        if _cjk(text[i - 1]) and text[i] == " " and _cjk(text[i + 1]):
-            spaced += 1
-    for a, b in itertools.pairwise(text):
-        if _cjk(a) and _cjk(b):
-            pairs += 1
-    if spaced < 3 or spaced < pairs:
+    pairs = max(1, sum(1 for a, b in itertools.pairwise(text) if a != " " and b != " "))
+    spaced = len(re.findall(r"(?<=\S) (?=\S)", text))
+    if spaced < 3 or spaced < 2 * pairs:
         return text
-    chars = list(text)
-    return "".join(
-        ch
-        for i, ch in enumerate(chars)
-        if not (ch == " " and 0 < i < len(chars) - 1 and _cjk(chars[i - 1]) and _cjk(chars[i + 1]))
-    )
+    return re.sub(" {2,}", " ", re.sub(r"(?<=\S) (?=\S)", "", text))
 
 
 # -- glyphs to chunks ---------------------------------------------------------------
@@ -199,7 +190,10 @@ def chunks(glyphs: list[Glyph], bold: set[int], body: float) -> list[Chunk]:
     """Runs of glyphs along a baseline, broken where the gap is wider than a
     character of the body text (or of the run's own smaller size); glyphs stacked
     one under another form a vertical run."""
-    order = sorted(range(len(glyphs)), key=lambda i: (round(glyphs[i].base, 0), glyphs[i].x0))
+    out, used = _vertical_runs(glyphs, bold)
+    order = sorted(
+        (i for i in range(len(glyphs)) if i not in used), key=lambda i: (round(glyphs[i].base), glyphs[i].x0)
+    )
     rows: list[list[int]] = []
     for i in order:
         g = glyphs[i]
@@ -209,57 +203,78 @@ def chunks(glyphs: list[Glyph], bold: set[int], body: float) -> list[Chunk]:
                 rows[-1].append(i)
                 continue
         rows.append([i])
-    runs: list[list[int]] = []
     for row in rows:
         row.sort(key=lambda i: glyphs[i].x0)
         current = [row[0]]
         for i in row[1:]:
             prev, g = glyphs[current[-1]], glyphs[i]
             if g.x0 - prev.x1 > 0.9 * min(max(g.size, prev.size), body) or (g.ch == " " and prev.ch == " "):
-                runs.append(current)
+                out.extend(_run(glyphs, current, bold))
                 current = [i]
             else:
                 current.append(i)
-        runs.append(current)
-    return _stack_vertical(glyphs, runs, bold)
+        out.extend(_run(glyphs, current, bold))
+    return out
 
 
-def _stack_vertical(glyphs: list[Glyph], runs: list[list[int]], bold: set[int]) -> list[Chunk]:
-    """Single CJK glyphs stacked one under another, less than a character apart,
-    are a line of vertical text."""
-    singles = [r[0] for r in runs if len(r) == 1 and _cjk(glyphs[r[0]].ch)]
-    by_x: dict[int, list[int]] = defaultdict(list)
-    for i in singles:
+def _run(glyphs: list[Glyph], run: list[int], bold: set[int]) -> list[Chunk]:
+    """A horizontal run without its leading and trailing spaces (none if blank)."""
+    chunk = [glyphs[j] for j in run]
+    while chunk and chunk[-1].ch == " ":
+        chunk.pop()
+    while chunk and chunk[0].ch == " ":
+        chunk.pop(0)
+    return [Chunk(chunk, bold=sum(j in bold for j in run) * 2 > len(run))] if chunk else []
+
+
+# Glyphs this close (a share of their size) are neighbours in a line of text.
+TIGHT = 0.25
+
+
+def _vertical_runs(glyphs: list[Glyph], bold: set[int]) -> tuple[list[Chunk], set[int]]:
+    """Vertical text: CJK glyphs with a neighbour right above or below them and none
+    right beside them, stacked three or more; returned with their indices."""
+    by_column: dict[int, list[int]] = defaultdict(list)
+    by_row: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(glyphs):
+        if _cjk(g.ch):
+            by_column[round((g.x0 + g.x1) / 2 / max(g.size * TIGHT, 0.5))].append(i)
+        by_row[round(g.base / max(g.size * TIGHT, 0.5))].append(i)
+
+    def beside(i: int) -> bool:
         g = glyphs[i]
-        by_x[round((g.x0 + g.x1) / 2 / max(g.size / 2, 1.0))].append(i)
-    used: set[int] = set()
+        key = round(g.base / max(g.size * TIGHT, 0.5))
+        for k in (key - 1, key, key + 1):
+            for j in by_row.get(k, ()):
+                h = glyphs[j]
+                if (
+                    j != i
+                    and abs(h.base - g.base) < TIGHT * g.size
+                    and (
+                        -TIGHT * g.size <= h.x0 - g.x1 <= TIGHT * g.size
+                        or -TIGHT * g.size <= g.x0 - h.x1 <= TIGHT * g.size
+                    )
+                ):
+                    return True
+        return False
+
     out: list[Chunk] = []
-    for members in by_x.values():
-        members.sort(key=lambda i: glyphs[i].base)
-        stack = [members[0]]
-        for i in [*members[1:], -1]:
-            if i >= 0:
+    used: set[int] = set()
+    for members in by_column.values():
+        members.sort(key=lambda i: glyphs[i].top)
+        stack: list[int] = []
+        for i in [*members, -1]:
+            if i >= 0 and stack:
                 prev, g = glyphs[stack[-1]], glyphs[i]
-                if 0 < g.base - prev.base <= 1.25 * g.size and abs(g.size - prev.size) < 0.1 * g.size:
+                if -TIGHT * g.size <= g.top - prev.bottom <= TIGHT * g.size and abs(g.size - prev.size) < 0.1 * g.size:
                     stack.append(i)
                     continue
-            if len(stack) >= 3:
+            upright = [j for j in stack if not beside(j)]
+            if len(stack) >= 3 and len(upright) * 2 > len(stack):
                 used.update(stack)
                 out.append(Chunk([glyphs[j] for j in stack], vertical=True, bold=any(j in bold for j in stack)))
-            if i >= 0:
-                stack = [i]
-    for run in runs:
-        if run[0] in used:
-            continue
-        chunk = [glyphs[j] for j in run]
-        while chunk and chunk[-1].ch == " ":
-            chunk.pop()
-        while chunk and chunk[0].ch == " ":
-            chunk.pop(0)
-        if not chunk:
-            continue
-        out.append(Chunk(chunk, bold=sum(j in bold for j in run) * 2 > len(run)))
-    return out
+            stack = [i] if i >= 0 else []
+    return out, used
 
 
 # -- reading order --------------------------------------------------------------------
@@ -316,7 +331,10 @@ class Orderer:
             self._split(items, strong, leaves, depth, horizontal=True)
             return
         around = self._around_spanning(items, hgaps)
-        if vgaps and not (around and self._headed_unevenly(items, vgaps)):
+        between = self._between_stories(items, vgaps)
+        if between:
+            self._split(items, between, leaves, depth, horizontal=False)
+        elif vgaps and not (around and self._headed_unevenly(items, vgaps)):
             self._split(items, vgaps, leaves, depth, horizontal=False)
         elif around:
             self._split(items, around, leaves, depth, horizontal=True)
@@ -326,6 +344,20 @@ class Orderer:
         else:
             leaves.append(items)
 
+    def _headline(self, item: Chunk | Box) -> bool:
+        return isinstance(item, Chunk) and item.size >= HEADER * self.body
+
+    def _between_stories(self, items: list[Chunk | Box], vgaps: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        """The gutters with a headline on either side: stories set side by side."""
+        out = []
+        for a, b in vgaps:
+            cut = (a + b) / 2
+            left = any(self._headline(i) and (i.x0 + i.x1) / 2 < cut for i in items)
+            right = any(self._headline(i) and (i.x0 + i.x1) / 2 > cut for i in items)
+            if left and right:
+                out.append((a, b))
+        return out
+
     def _headed_unevenly(self, items: list[Chunk | Box], vgaps: list[tuple[float, float]]) -> bool:
         """Some of the columns a vertical cut would make have a headline line and
         others not: the headline belongs to them all (side by side stories each have
@@ -333,7 +365,7 @@ class Orderer:
         cuts = [(a + b) / 2 for a, b in vgaps]
         headed = [False] * (len(cuts) + 1)
         for i in items:
-            if isinstance(i, Chunk) and i.size >= HEADER * self.body:
+            if self._headline(i):
                 headed[sum(1 for c in cuts if (i.x0 + i.x1) / 2 > c)] = True
         return any(headed) and not all(headed)
 

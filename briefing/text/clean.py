@@ -472,9 +472,13 @@ class _Joiner:
             if not c.cont or self.last not in (OPEN, BODY):
                 return None
             last = self.last_body
-            if last is not None and not blocks[last].ends_open and pending:
-                if continues_word(blocks[pending[-1].block].text, text):
-                    return pending[-1].block
+            if (
+                last is not None
+                and not blocks[last].ends_open
+                and pending
+                and continues_word(blocks[pending[-1].block].text, text)
+            ):
+                return pending[-1].block
             return last
         if not pending or c.byline is not None:
             return None
