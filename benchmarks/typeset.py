@@ -26,11 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PAGE_W, PAGE_H = 842.0, 1191.0  # A3, in points
+PAGE_W, PAGE_H = 940.0, 1330.0  # a broadsheet page (332 × 470 mm), in points
 MARGIN = 36.0
-GUTTER = 12.0
-BODY, LEADING = 10.0, 14.0
-CAPTION, CAPTION_LEADING = 8.0, 11.0
+GUTTER = 11.0
+BODY, LEADING = 9.0, 12.5
+CAPTION, CAPTION_LEADING = 7.5, 10.0
 
 
 @dataclass
@@ -553,8 +553,10 @@ def typeset(stories: list[Story], options: Options, seed: int = 0) -> tuple[list
 
 
 def options_for(seed: int, **overrides: object) -> Options:
+    """A page's make-up from its seed: 4–6 columns, indents typed or positioned, and
+    one page in four letter-spaced with space glyphs."""
     rng = random.Random(seed)
-    opts = Options(columns=rng.choice((4, 5, 6)), indent_chars=rng.random() < 0.5)
+    opts = Options(columns=rng.choice((4, 5, 6)), indent_chars=rng.random() < 0.5, spaced=rng.random() < 0.25)
     for key, value in overrides.items():
         setattr(opts, key, value)
     return opts

@@ -85,15 +85,14 @@ class Chunk:
     top: float = field(init=False)
     bottom: float = field(init=False)
 
+    size: float = field(init=False)
+
     def __post_init__(self) -> None:
         self.x0 = min(g.x0 for g in self.glyphs)
         self.x1 = max(g.x1 for g in self.glyphs)
         self.top = min(g.top for g in self.glyphs)
         self.bottom = max(g.bottom for g in self.glyphs)
-
-    @property
-    def size(self) -> float:
-        return statistics.median(g.size for g in self.glyphs)
+        self.size = statistics.median(g.size for g in self.glyphs)
 
 
 @dataclass
@@ -229,6 +228,7 @@ def _run(glyphs: list[Glyph], run: list[int], bold: set[int]) -> list[Chunk]:
 
 # Glyphs this close (a share of their size) are neighbours in a line of text.
 TIGHT = 0.25
+MIN_STACK = 3  # glyphs stacked one under another that make a line of vertical text
 
 
 def _vertical_runs(glyphs: list[Glyph], bold: set[int]) -> tuple[list[Chunk], set[int]]:
@@ -269,8 +269,7 @@ def _vertical_runs(glyphs: list[Glyph], bold: set[int]) -> tuple[list[Chunk], se
                 if -TIGHT * g.size <= g.top - prev.bottom <= TIGHT * g.size and abs(g.size - prev.size) < 0.1 * g.size:
                     stack.append(i)
                     continue
-            upright = [j for j in stack if not beside(j)]
-            if len(stack) >= 3 and len(upright) * 2 > len(stack):
+            if len(stack) >= MIN_STACK and sum(1 for j in stack if not beside(j)) * 2 > len(stack):
                 used.update(stack)
                 out.append(Chunk([glyphs[j] for j in stack], vertical=True, bold=any(j in bold for j in stack)))
             stack = [i] if i >= 0 else []
@@ -374,19 +373,30 @@ class Orderer:
     ) -> tuple[list[tuple[float, float]], list[Chunk | Box]]:
         """Gutters that one body line crosses (punctuation hung into the gutter, a
         line set too long): the gutter is kept and that line is cut at it."""
-        body = [i for i in items if self._text(i)]
-        for skip in body:
-            rest = [(i.x0, i.x1) for i in items if i is not skip]
-            gaps = _gaps(rest, x0, x1, 0.7 * self.body)
-            crossed = [(a, b) for a, b in gaps if skip.x0 < a and b < skip.x1]
-            if crossed:
-                assert isinstance(skip, Chunk)
-                cut = (crossed[0][0] + crossed[0][1]) / 2
-                left = [g for g in skip.glyphs if (g.x0 + g.x1) / 2 < cut]
-                right = [g for g in skip.glyphs if (g.x0 + g.x1) / 2 >= cut]
-                pieces = [Chunk(part, bold=skip.bold) for part in (left, right) if part]
-                return gaps, [i for i in items if i is not skip] + pieces
+        events = sorted([(i.x0, 1) for i in items] + [(i.x1, -1) for i in items])
+        depth, start = 0, None
+        for x, step in events:  # stretches covered by one item only
+            depth += step
+            if depth == 1 and start is None:
+                start = x
+            elif depth != 1 and start is not None:
+                if x - start >= 0.7 * self.body:
+                    crossing = [i for i in items if i.x0 <= start and i.x1 >= x]
+                    if len(crossing) == 1 and self._text(crossing[0]):
+                        return self._cut_line(items, crossing[0], (start + x) / 2, x0, x1)
+                start = None
         return [], items
+
+    def _cut_line(
+        self, items: list[Chunk | Box], line: Chunk | Box, cut: float, x0: float, x1: float
+    ) -> tuple[list[tuple[float, float]], list[Chunk | Box]]:
+        assert isinstance(line, Chunk)
+        left = [g for g in line.glyphs if (g.x0 + g.x1) / 2 < cut]
+        right = [g for g in line.glyphs if (g.x0 + g.x1) / 2 >= cut]
+        pieces: list[Chunk | Box] = [Chunk(part, bold=line.bold) for part in (left, right) if part]
+        rest = [i for i in items if i is not line] + pieces
+        gaps = _gaps([(i.x0, i.x1) for i in rest], x0, x1, 0.7 * self.body)
+        return (gaps, rest) if gaps else ([], items)
 
     def _text(self, item: Chunk | Box) -> bool:
         return isinstance(item, Chunk) and abs(item.size - self.body) <= 0.05 * self.body

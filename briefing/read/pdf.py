@@ -165,19 +165,17 @@ def _glyphs(page: Any, height: float) -> tuple[list[Glyph], int]:
     textpage = page.get_textpage()
     tp = textpage.raw
     n = raw.FPDFText_CountChars(tp)
+    codes = _codes(raw, tp, n)
     out: list[Glyph] = []
     unmapped = 0
     rect = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     for i in range(n):
-        code = raw.FPDFText_GetUnicode(tp, i)
-        if raw.FPDFText_IsGenerated(tp, i):
-            continue
-        ch = chr(code) if code else "\ufffd"
-        if ch in "\r\n":
-            continue
-        if _unmapped(ch) or raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
+        ch = chr(codes[i]) if codes[i] else "\ufffd"
+        if ch in "\r\n" or (ch == " " and raw.FPDFText_IsGenerated(tp, i)):
+            continue  # line ends and spaces pdfium added itself
+        if _unmapped(ch):
             unmapped += 1
             continue
         size = raw.FPDFText_GetFontSize(tp, i)
@@ -186,16 +184,18 @@ def _glyphs(page: Any, height: float) -> tuple[list[Glyph], int]:
         raw.FPDFText_GetLooseCharBox(tp, i, rect)
         raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
         x1 = rect.right if rect.right > rect.left else rect.left + size * (0.5 if ch.isascii() else 1.0)
-        out.append(
-            Glyph(
-                ch,
-                rect.left,
-                x1,
-                height - oy.value - 0.88 * size,
-                height - oy.value + 0.12 * size,
-                height - oy.value,
-                round(size, 2),
-            )
-        )
+        base = height - oy.value
+        out.append(Glyph(ch, rect.left, x1, base - 0.88 * size, base + 0.12 * size, base, round(size, 2)))
     textpage.close()
     return out, unmapped
+
+
+def _codes(raw: Any, tp: Any, n: int) -> list[int]:
+    """The Unicode value of every character, in one call where the text has one
+    UTF-16 unit per character (no characters outside the BMP)."""
+    buffer = (ctypes.c_ushort * (n + 1))()
+    written = raw.FPDFText_GetText(tp, 0, n, buffer)
+    units = list(buffer[: max(written - 1, 0)])
+    if len(units) == n and not any(0xD800 <= u <= 0xDFFF for u in units):
+        return units
+    return [raw.FPDFText_GetUnicode(tp, i) for i in range(n)]
