@@ -158,3 +158,30 @@ def test_scanned_fixture_gives_the_ocr_message():
 def test_fixture_page_reads_without_reportlab():
     articles = _articles(FIXTURES / "two-stories.pdf")
     assert [a.title for a in articles if a.kind == "news"][:2] == ["社区食堂让老人吃上热乎饭", "小微企业贷款审批提速"]
+
+
+def _make(*args: str):
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    return CliRunner().invoke(app, ["make", *args, "--no-archive", "--format", "json"])
+
+
+def test_a_scanned_pdf_alone_exits_3_with_the_ocr_message(tmp_path: Path):
+    result = _make(str(FIXTURES / "scanned.pdf"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 3
+    assert "scanned.pdf" in result.output and "OCR" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_scanned_pdf_among_others_exits_1_and_the_rest_is_read(tmp_path: Path):
+    out = tmp_path / "out"
+    result = _make(str(FIXTURES / "scanned.pdf"), str(FIXTURES / "two-stories.pdf"), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert "scanned.pdf" in result.output and "OCR" in result.output
+    import json
+
+    data = json.loads((out / "briefing.json").read_text("utf-8"))
+    assert {a["title"] for a in data["articles"]} >= {"社区食堂让老人吃上热乎饭", "小微企业贷款审批提速"}
+    assert any(p["speaker"] or p["role"] for p in data["proposals"])

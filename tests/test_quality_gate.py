@@ -222,3 +222,38 @@ def test_seeds_with_the_judges_scorer(tmp_path: Path):
     print("\n" + quality.table("seeds", result))
     for figure, minimum in SEED_MINIMUMS.items():
         assert result["all"][figure] >= minimum, (figure, result["all"][figure])
+
+
+# Figures on the same pages typeset as newspaper PDFs and read back: at most this far
+# below the pages given as text (segmentation and proposals, as the PDF issue asks).
+MAX_PDF_LOSS = 0.05
+MIN_READING_ORDER = 0.95
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["seeds", "dev"])
+def test_pdf_pages_score_like_their_text(name: str, tmp_path: Path):
+    pytest.importorskip("reportlab")
+    quality, texts, gold_dir = _judged(name)
+    (tmp_path / "text").mkdir()
+    (tmp_path / "pdf").mkdir()
+    plain = quality.evaluate(texts, gold_dir, tmp_path / "text")
+    pdfs = quality.typeset_pdfs(texts, tmp_path / "pdf")
+    typeset = quality.evaluate(texts, gold_dir, tmp_path / "pdf", pdfs)
+    print("\n" + quality.table(f"{name} pdf", typeset))
+    for figure in ("segmentation", "proposals"):
+        assert plain["all"][figure] - typeset["all"][figure] <= MAX_PDF_LOSS, (figure, plain, typeset)
+
+
+@pytest.mark.slow
+def test_pdf_reading_order(tmp_path: Path):
+    pytest.importorskip("reportlab")
+    _judged("dev")  # skips where ../shared is missing
+    import pdf as bench
+
+    made = bench.typeset_all(tmp_path)
+    order = bench.reading_order(made)
+    correct = sum(c for c, _ in order.values())
+    total = sum(t for _, t in order.values())
+    print(f"\nreading order: {correct}/{total}")
+    assert correct / total >= MIN_READING_ORDER

@@ -21,6 +21,8 @@ from .encoding import Decoded, DecodeError
 _SPACE = re.compile(r"[ \t\r\n\u00a0]+")
 # A kicker or subtitle heading is short; a longer one is text.
 MAX_SIDE_HEADING = 60
+# A page with less text than this (a link list, a cookie notice) has no article.
+MIN_TEXT = 20
 
 
 def _clean(text: str) -> str:
@@ -62,7 +64,7 @@ def read_html(data: bytes) -> Decoded:
     if subtitle:
         out.append(("subtitle", subtitle))
     out.extend(line for line in lines if line[1] not in (title, kicker, subtitle))
-    if not any(role in ("body", "subhead") for role, _ in out):
+    if sum(len(text) for role, text in out if role in ("body", "subhead")) < MIN_TEXT:
         raise DecodeError("no article text found in the HTML page")
     text_lines: list[str] = []
     roles: list[str] = []
