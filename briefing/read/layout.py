@@ -446,7 +446,8 @@ class Orderer:
             if rule.horizontal and a - 1 <= r.top and r.bottom <= b + 1 and r.width >= 0.5 * width:
                 return True
         if b - a >= 1.6 * self.body:
-            return True
+            # a wide band, unless only a headline group stands above it (its own text below)
+            return any(not self._headline(i) for i in items if i.bottom <= a + 0.5)
         below = [i for i in items if isinstance(i, Chunk) and b - 0.5 <= i.top <= b + 2 * self.body]
         above = [i for i in items if isinstance(i, Chunk) and a - 2 * self.body <= i.bottom <= a + 0.5]
         headline_below = bool(below) and max(c.size for c in below) >= HEADER * self.body
