@@ -102,7 +102,10 @@ CacheOpt = Annotated[
 def make(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Page files (.txt, .md, .docx) or folders to search for them.", show_default=False),
+        typer.Argument(
+            help="Page files (.pdf, .html, .htm, .mhtml, .txt, .md, .docx) or folders to search for them.",
+            show_default=False,
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write briefing.md/.docx/.json into.")] = Path(
         "out"

@@ -49,3 +49,11 @@ def seed_briefing():
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def line_roles(path: Path) -> dict[str, str]:
+    """Each line of a page, read by its reader, with the role the reader gave it."""
+    from briefing.read import read_source
+
+    source = read_source(path)
+    return dict(zip(source.text.split("\n"), source.roles, strict=True))

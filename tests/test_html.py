@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import line_roles
 
 from briefing.errors import InputError
 from briefing.read import read_source
@@ -35,15 +36,15 @@ def _page(charset: str = "utf-8", paragraphs: list[str] | None = None) -> str:
 def test_headline_group_and_text_come_from_the_page(tmp_path: Path):
     path = tmp_path / "article.html"
     path.write_bytes(_page().encode("utf-8"))
-    source = read_source(path)
-    roles = dict(zip(source.text.split("\n"), source.roles, strict=True))
+    roles = line_roles(path)
     assert roles["两会特别报道"] == "kicker"
     assert roles["重大项目投资提速"] == "headline"
     assert roles["——今年新开工项目一百二十个"] == "subtitle"
     assert roles["企业盼降成本"] == "subhead"
     assert all(roles[p] == "body" for p in BODY)
+    text = "\n".join(roles)
     for noise in ("栏目3", "版权所有", "京ICP备"):
-        assert noise not in source.text
+        assert noise not in text
 
 
 def test_article_and_its_proposals(tmp_path: Path):

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import line_roles
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 pytest.importorskip("reportlab")
@@ -79,12 +80,12 @@ def test_reading_order_and_articles_come_back(tmp_path: Path):
 
 def test_roles_of_a_page(tmp_path: Path):
     path, _ = _pdf(tmp_path)
-    source = read_source(path)
-    lines = dict(zip(source.text.split("\n"), source.roles, strict=True))
+    lines = line_roles(path)
     assert lines["高新区加快建设算力中心"] == "headline"
     assert lines["数字经济观察——"] == "kicker"
     assert lines["工人在新建的数据中心调试服务器设备。"] == "caption"
     assert lines["本地日报"] == "furniture"
+    source = read_source(path)
     assert source.encoding == "pdf" and source.script == "simplified"
 
 

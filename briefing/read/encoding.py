@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections.abc import Iterable
 from typing import NamedTuple
 
 _BOMS = (
@@ -112,3 +113,16 @@ class Decoded(NamedTuple):
     text: str
     encoding: str
     roles: tuple[str, ...] = ()
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[tuple[str, str]], encoding: str) -> Decoded:
+        """(role, text) pairs as one text, a blank line between them."""
+        text: list[str] = []
+        roles: list[str] = []
+        for role, line in lines:
+            if text:
+                text.append("")
+                roles.append("")
+            text.append(line)
+            roles.append(role)
+        return cls("\n".join(text), encoding, tuple(roles))

@@ -66,15 +66,7 @@ def read_html(data: bytes) -> Decoded:
     out.extend(line for line in lines if line[1] not in (title, kicker, subtitle))
     if sum(len(text) for role, text in out if role in ("body", "subhead")) < MIN_TEXT:
         raise DecodeError("no article text found in the HTML page")
-    text_lines: list[str] = []
-    roles: list[str] = []
-    for role, text in out:
-        if text_lines:
-            text_lines.append("")
-            roles.append("")
-        text_lines.append(text)
-        roles.append(role)
-    return Decoded("\n".join(text_lines), "html", tuple(roles))
+    return Decoded.from_lines(out, "html")
 
 
 def _parse(data: bytes) -> Any:

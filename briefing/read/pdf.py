@@ -51,9 +51,9 @@ def read_pdf(data: bytes) -> Decoded:
             before = next((role for role, _ in reversed(pages[-1][0]) if role != "furniture"), before)
     finally:
         document.close()
-    text, roles = _assemble(pages)
-    _check_text(text, len(pages), sum(len(p[1]) for p in pages), sum(p[2] for p in pages))
-    return Decoded(text, "pdf", roles)
+    decoded = Decoded.from_lines((para for paras, _, _ in pages for para in paras), "pdf")
+    _check_text(decoded.text, len(pages), sum(len(p[1]) for p in pages), sum(p[2] for p in pages))
+    return decoded
 
 
 def _open_error(message: str) -> str:
@@ -61,19 +61,6 @@ def _open_error(message: str) -> str:
     if "password" in lower or "security" in lower:
         return "the PDF is encrypted (it needs a password); save an unprotected copy and read that"
     return "not a readable PDF (damaged or not a PDF)"
-
-
-def _assemble(pages: list[tuple[list[tuple[str, str]], list[Glyph], int]]) -> tuple[str, tuple[str, ...]]:
-    lines: list[str] = []
-    roles: list[str] = []
-    for paras, _, _ in pages:
-        for role, text in paras:
-            if lines:
-                lines.append("")
-                roles.append("")
-            lines.append(text)
-            roles.append(role)
-    return "\n".join(lines), tuple(roles)
 
 
 def _check_text(text: str, pages: int, glyphs: int, unmapped: int) -> None:
