@@ -137,6 +137,16 @@ def typeset_pdfs(texts: Path, work: Path) -> Path:
     return folder
 
 
+def web_pages(texts: Path, work: Path) -> Path:
+    from typeset import html_page
+
+    folder = work / "html"
+    folder.mkdir()
+    for path in sorted(texts.glob("*.txt")):
+        (folder / f"{path.stem}.html").write_text(html_page(path), "utf-8")
+    return folder
+
+
 def table(name: str, result: dict[str, dict[str, float]]) -> str:
     rows = [f"| {name} | " + " | ".join(FIGURES) + " |", "|---|" + "---:|" * len(FIGURES)]
     for outlet, figs in result.items():
@@ -149,6 +159,7 @@ def main() -> None:
     parser.add_argument("--set", choices=["seeds", "dev", "both"], default="both")
     parser.add_argument("--reflow", action="store_true", help="also score the pages reflowed like a PDF extraction")
     parser.add_argument("--pdf", action="store_true", help="also score the pages typeset as PDFs and read back")
+    parser.add_argument("--html", action="store_true", help="also score the pages saved as web pages")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if not SCORER.is_file():
@@ -169,12 +180,16 @@ def main() -> None:
                 pwork = Path(tmp) / f"{name}-pdf"
                 pwork.mkdir()
                 report[f"{name} pdf"] = evaluate(texts, gold, pwork, typeset_pdfs(texts, pwork))
+            if args.html:
+                hwork = Path(tmp) / f"{name}-html"
+                hwork.mkdir()
+                report[f"{name} html"] = evaluate(texts, gold, hwork, web_pages(texts, hwork))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return
     for name, result in report.items():
         print(table(name, result), end="\n\n")
-        plain = name.removesuffix(" reflowed").removesuffix(" pdf")
+        plain = name.removesuffix(" reflowed").removesuffix(" pdf").removesuffix(" html")
         if plain != name:
             loss = {f: report[plain]["all"][f] - result["all"][f] for f in FIGURES}
             print("loss against the unbroken pages: " + ", ".join(f"{f} {v:+.3f}" for f, v in loss.items()), end="\n\n")

@@ -693,3 +693,35 @@ def vertical(c: object, text: str, x: float, top: float, size: float, height: fl
 
 if __name__ == "__main__":
     main()
+
+
+# -- the same pages as a saved web page ----------------------------------------------------
+
+
+def html_page(text_page: Path, outlet: str = "本地新闻网") -> str:
+    """A text page as a news site would publish it: site menu, then each story as
+    an ``<article>`` (kicker ``<h3>``, headline ``<h1>``, subtitle ``<h2>``, byline,
+    paragraphs, ``<h4>`` subheads, captions under a picture), then a footer."""
+    from html import escape
+
+    parts = [f"<nav><ul>{''.join(f'<li><a href=/c{i}>栏目{i}</a></li>' for i in range(10))}</ul></nav>"]
+    for story in stories_from_text(text_page):
+        body = []
+        for role, text in story.paras:
+            tag = "h4" if role == "subhead" else "p"
+            body.append(f"<{tag}>{escape(text)}</{tag}>")
+        figures = "".join(
+            f'<figure><img src="p.jpg"><figcaption>{escape(c)}</figcaption></figure>' for c in story.captions
+        )
+        head = "".join(
+            f"<{tag}>{escape(text)}</{tag}>"
+            for tag, text in (("h3", story.kicker), ("h1", story.title), ("h2", story.subtitle))
+            if text
+        )
+        byline = f'<p class="byline">{escape(story.byline)}</p>' if story.byline else ""
+        parts.append(f"<article>{head}{byline}{figures}{''.join(body)}</article>")
+    footer = f"<footer>版权所有 {outlet}</footer>"
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{outlet}</title></head>'
+        f"<body>{''.join(parts)}{footer}</body></html>"
+    )

@@ -96,3 +96,28 @@ def test_paragraphs_are_read_when_the_extractor_finds_nothing(monkeypatch: pytes
     source = read_source(path)
     assert source.roles[source.text.split("\n").index("重大项目投资提速")] == "headline"
     assert BODY[2] in source.text
+
+
+STORIES = [
+    ("新建三座污水处理厂", "区水务局局长表示，将在明年底前新建三座污水处理厂，日处理能力合计十五万吨。"),
+    ("公共充电桩再增五千个", "市能源局有关负责人介绍，今年将新增公共充电桩五千个，重点覆盖老旧小区和高速服务区。"),
+    ("中小学课后服务全覆盖", "市教委主任提出，下学期起全市中小学课后服务实现全覆盖，并引入非遗和体育课程。"),
+]
+
+
+@pytest.mark.parametrize("headline", ["h1", "h2"])
+def test_a_page_of_several_stories_keeps_them_apart(tmp_path: Path, headline: str):
+    articles = "".join(
+        f"<article><{headline}>{title}</{headline}><p class='by'>本报记者 程远</p><p>{text}</p>"
+        f"<figure><img src='a.jpg'><figcaption>现场图片说明文字在此。</figcaption></figure></article>"
+        for title, text in STORIES
+    )
+    page = f"<html><head><meta charset='utf-8'><title>要闻版</title></head><body><nav><a href='/'>首页</a></nav>{articles}</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    found, _ = segment(clean(read_source(path)))
+    news = [a for a in found if a.kind != "photo_caption"]
+    assert [a.title for a in news] == [title for title, _ in STORIES]
+    assert all(a.byline == "本报记者 程远" for a in news)
+    assert [[p.orig for p in a.paragraphs] for a in news] == [[text] for _, text in STORIES]
+    assert "首页" not in read_source(path).text

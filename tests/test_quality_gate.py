@@ -246,6 +246,19 @@ def test_pdf_pages_score_like_their_text(name: str, tmp_path: Path):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("name", ["seeds", "dev"])
+def test_web_pages_score_like_their_text(name: str, tmp_path: Path):
+    quality, texts, gold_dir = _judged(name)
+    (tmp_path / "text").mkdir()
+    (tmp_path / "web").mkdir()
+    plain = quality.evaluate(texts, gold_dir, tmp_path / "text")
+    saved = quality.evaluate(texts, gold_dir, tmp_path / "web", quality.web_pages(texts, tmp_path / "web"))
+    print("\n" + quality.table(f"{name} html", saved))
+    for figure in ("segmentation", "proposals"):
+        assert plain["all"][figure] - saved["all"][figure] <= MAX_PDF_LOSS, (figure, plain, saved)
+
+
+@pytest.mark.slow
 def test_pdf_reading_order(tmp_path: Path):
     pytest.importorskip("reportlab")
     _judged("dev")  # skips where ../shared is missing

@@ -1,11 +1,13 @@
 """Saved web pages (``.html``, ``.htm``, ``.mhtml``): the article's title and text.
 
-The main text comes from trafilatura, the reference extractor for news pages: it
-drops navigation, related links, comments and footers, and keeps paragraphs and
-subheads.  The headline group around the page's ``<h1>`` (a kicker heading right
-above it, a subtitle heading right below it) is taken from the page itself, and
-where trafilatura finds no text the ``<h1>`` and ``<p>`` elements are read
-instead.  Lines come with their roles, as from a PDF page.
+The main text of an article page comes from trafilatura, the reference extractor
+for news pages: it drops navigation, related links, comments and footers, and
+keeps paragraphs and subheads.  The headline group around the page's ``<h1>`` (a
+kicker heading right above it, a subtitle heading right below it) is taken from
+the page itself.  A page of several stories (several ``<article>`` elements or
+``<h1>`` headlines), or one where trafilatura finds no text, is read block by
+block in document order instead, leaving out navigation, headers, footers and
+asides.  Lines come with their roles, as from a PDF page.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+from collections import Counter
 from typing import Any
 
 from ..registry import readers
@@ -53,8 +56,17 @@ def read_html(data: bytes) -> Decoded:
     tree = _parse(data)
     if tree is None:
         raise DecodeError("not a readable HTML page")
+    headline = _story_headline(tree)
+    out = _walk(tree, headline) if headline else _single_article(tree, data)
+    if sum(len(text) for role, text in out if role in ("body", "subhead")) < MIN_TEXT:
+        raise DecodeError("no article text found in the HTML page")
+    return Decoded.from_lines(out, "html")
+
+
+def _single_article(tree: Any, data: bytes) -> list[tuple[str, str]]:
+    """One article: the headline group around ``<h1>`` and trafilatura's main text."""
     title, kicker, subtitle = _headline_group(tree)
-    lines = _main_text(data) or _fallback_text(tree)
+    lines = _main_text(data) or _walk(tree)
     title = title or _document_title(tree)
     out: list[tuple[str, str]] = []
     if kicker:
@@ -63,10 +75,61 @@ def read_html(data: bytes) -> Decoded:
         out.append(("headline", title))
     if subtitle:
         out.append(("subtitle", subtitle))
-    out.extend(line for line in lines if line[1] not in (title, kicker, subtitle))
-    if sum(len(text) for role, text in out if role in ("body", "subhead")) < MIN_TEXT:
-        raise DecodeError("no article text found in the HTML page")
-    return Decoded.from_lines(out, "html")
+    out.extend(line for line in lines if line[1] not in (title, kicker, subtitle) and line[0] != "headline")
+    return out
+
+
+def _story_headline(tree: Any) -> str | None:
+    """On a page of several stories, the tag of their headlines: ``h1`` where two or
+    more ``<h1>`` stand on the page, else the first heading's tag in most of two or
+    more ``<article>`` elements.  None on a page of one article."""
+    if len(tree.xpath("//h1")) >= 2:
+        return "h1"
+    firsts = [a.xpath("(.//h1|.//h2|.//h3|.//h4)[1]") for a in tree.xpath("//article")]
+    tags = Counter(found[0].tag for found in firsts if found)
+    if sum(tags.values()) >= 2:
+        return tags.most_common(1)[0][0]
+    return None
+
+
+# Elements whose text is never the article's: site navigation, forms, scripts.
+_SKIP = {"nav", "header", "footer", "aside", "script", "style", "form", "noscript", "template", "button", "select"}
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "figcaption", "blockquote", "dd")
+
+
+def _walk(tree: Any, headline: str = "h1") -> list[tuple[str, str]]:
+    """The page's text blocks in document order with their roles: a ``headline``
+    element a headline, a short heading right before it its kicker and right after
+    it its subtitle, other headings subheads, ``<figcaption>`` captions, the rest
+    body."""
+    blocks: list[tuple[str, str]] = []
+    for element in tree.iter(*_BLOCKS):
+        parent = element.getparent()
+        in_item = element.tag == "p" and parent is not None and parent.tag == "li"
+        inside = any(isinstance(a.tag, str) and (a.tag in _SKIP or a.tag in _BLOCKS) for a in element.iterancestors())
+        if (inside and not in_item) or (element.tag == "li" and element.find(".//p") is not None):
+            continue  # inside another block or the site's furniture; a list item's paragraphs one by one
+        text = _clean(element.text_content())
+        if text:
+            blocks.append((element.tag, text))
+    out: list[tuple[str, str]] = []
+    for k, (tag, text) in enumerate(blocks):
+        before = blocks[k - 1][0] if k else ""
+        after = blocks[k + 1][0] if k + 1 < len(blocks) else ""
+        short = len(text) <= MAX_SIDE_HEADING
+        if tag == headline:
+            out.append(("headline", text))
+        elif tag in ("h2", "h3", "h4") and short and after == headline:
+            out.append(("kicker", text))
+        elif tag in ("h2", "h3", "h4") and short and before == headline:
+            out.append(("subtitle", text))
+        elif tag.startswith("h"):
+            out.append(("subhead", text))
+        elif tag == "figcaption":
+            out.append(("caption", text))
+        else:
+            out.append(("body", text))
+    return out
 
 
 def _parse(data: bytes) -> Any:
@@ -127,8 +190,3 @@ def _main_text(data: bytes) -> list[tuple[str, str]]:
         else:
             out.append(("body", text))
     return out
-
-
-def _fallback_text(tree: Any) -> list[tuple[str, str]]:
-    """Every ``<p>`` of the page, when the extractor found no main text."""
-    return [("body", text) for p in tree.iter("p") if (text := _clean(p.text_content()))]
