@@ -112,7 +112,8 @@ def test_a_page_of_several_stories_keeps_them_apart(tmp_path: Path, headline: st
         f"<figure><img src='a.jpg'><figcaption>现场图片说明文字在此。</figcaption></figure></article>"
         for title, text in STORIES
     )
-    page = f"<html><head><meta charset='utf-8'><title>要闻版</title></head><body><nav><a href='/'>首页</a></nav>{articles}</body></html>"
+    head = "<head><meta charset='utf-8'><title>要闻版</title></head>"
+    page = f"<html>{head}<body><nav><a href='/'>首页</a></nav>{articles}</body></html>"
     path = tmp_path / "page.html"
     path.write_text(page, "utf-8")
     found, _ = segment(clean(read_source(path)))
