@@ -122,3 +122,14 @@ def test_a_page_of_several_stories_keeps_them_apart(tmp_path: Path, headline: st
     assert all(a.byline == "本报记者 程远" for a in news)
     assert [[p.orig for p in a.paragraphs] for a in news] == [[text] for _, text in STORIES]
     assert "首页" not in read_source(path).text
+
+
+def test_the_page_date_is_kept_for_dating(tmp_path: Path):
+    from datetime import date
+
+    from briefing.archive.dates import publication_date
+
+    path = tmp_path / "article.html"
+    path.write_bytes(_page().encode("utf-8"))
+    source = read_source(path)
+    assert publication_date(path.name, source.text, date(2026, 11, 30)).day == date(2024, 3, 5)

@@ -58,9 +58,27 @@ def read_html(data: bytes) -> Decoded:
         raise DecodeError("not a readable HTML page")
     headline = _story_headline(tree)
     out = _walk(tree, headline) if headline else _single_article(tree, data)
+    dated = _date_line(tree)
+    if dated and all(dated not in text for _, text in out):
+        out.insert(0, ("furniture", dated))  # the page's date, for the briefing's dating
     if sum(len(text) for role, text in out if role in ("body", "subhead")) < MIN_TEXT:
         raise DecodeError("no article text found in the HTML page")
     return Decoded.from_lines(out, "html")
+
+
+_DATE = re.compile(r"20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+MAX_DATE_LINE = 80
+
+
+def _date_line(tree: Any) -> str | None:
+    """The first short piece of the page's text that carries a full date (the
+    article's publication line), verbatim."""
+    body = tree.find("body")
+    for text in (body if body is not None else tree).itertext():
+        line = _clean(text)
+        if line and len(line) <= MAX_DATE_LINE and _DATE.search(line):
+            return line
+    return None
 
 
 def _single_article(tree: Any, data: bytes) -> list[tuple[str, str]]:
