@@ -112,3 +112,14 @@ def test_vertical_text_reads_top_down_right_to_left():
         x, base = 300 - col * 16, 100 + (row + 1) * 12
         glyphs.append(Glyph(ch, x, x + 12, base - 10.5, base + 1.5, base, 12))
     assert "".join(t for _, t in roles_and_texts(glyphs)) == text
+
+
+def test_text_set_larger_than_the_body_is_text_not_headings():
+    lead = "今年以来，全市新签约重大项目两百余个，总投资超过三千亿元，其中先进制造业项目占六成以上，新动能加快集聚。"
+    rest = "市投资促进局有关负责人表示，下一步将围绕产业链开展精准招商，力争全年新引进链主企业二十家以上。"
+    glyphs = run("招商引资跑出加速度", 40, 50, size=24)
+    glyphs += column(lead, 40, 70, 14, size=11)  # the lead, a point larger than the body
+    glyphs += column(rest * 3, 40, 180, 14)
+    result = roles_and_texts(glyphs)
+    assert result[:2] == [("headline", "招商引资跑出加速度"), ("body", lead)]
+    assert [r for r, _ in result[2:]] == ["body"]

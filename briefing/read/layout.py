@@ -40,6 +40,7 @@ BODY, CONT, RESUME, CAPTION, FURNITURE = "body", "cont", "resume", "caption", "f
 HEADER, SUBHEAD_SIZE, SMALL = 1.25, 1.05, 0.92
 MIN_COLUMN_LINES = 3  # body lines that share a left edge mark a column start
 COLUMN_CHARS = 12  # a column is at least this many characters wide
+MAX_HEADING_LINES = 4  # a headline or subhead runs to this many lines at most
 ACROSS = 0.8  # a rule at least this share of the page wide runs across the page
 ENDS = "。！？…”’」』）)；!?."  # a line ending in one of these may end its paragraph
 
@@ -570,14 +571,15 @@ def roles(
             out.append(Para(CAPTION, "".join(x.text for x in lines[i : j + 1])))
             i = j + 1
             continue
-        if ln.size >= HEADER * body and not ln.vertical:
+        larger = not ln.vertical and not _set_as_text(lines, i)
+        if ln.size >= HEADER * body and larger:
             j = i
             while j + 1 < len(lines) and lines[j + 1].size >= HEADER * body and not lines[j + 1].vertical:
                 j += 1
             out.extend(_header(lines[i : j + 1]))
             i = j + 1
             continue
-        if ln.size >= SUBHEAD_SIZE * body and not ln.vertical:
+        if ln.size >= SUBHEAD_SIZE * body and larger:
             j = i  # a subhead set on two lines: the first one runs to the column's edge
             while j + 1 < len(lines) and _same_subhead(lines[j], lines[j + 1], edges):
                 j += 1
@@ -595,6 +597,22 @@ def roles(
         out.append(para)
         i = j + 1
     return out[1:] if before else out
+
+
+def _set_as_text(lines: list[TextLine], i: int) -> bool:
+    """More than a few lines in a row of one size in one region, or several that
+    hold a full stop, are text set in that size (a lead in larger type, a
+    commentary), not headings."""
+    first = lines[i]
+    j = i
+    while (
+        j + 1 < len(lines)
+        and lines[j + 1].region == first.region
+        and abs(lines[j + 1].size - first.size) <= 0.05 * first.size
+    ):
+        j += 1
+    count = j - i + 1
+    return count > MAX_HEADING_LINES or (count > 1 and any("。" in ln.text for ln in lines[i : j + 1]))
 
 
 def _header(group: list[TextLine]) -> list[Para]:
@@ -682,7 +700,7 @@ def _paragraph_end(lines: list[TextLine], i: int, body: float, edges: dict[int, 
     j = i
     while j + 1 < len(lines):
         cur, nxt = lines[j], lines[j + 1]
-        if nxt.region != region or nxt.size >= SUBHEAD_SIZE * body or _small(nxt, body) != _small(cur, body):
+        if nxt.region != region or abs(nxt.size - cur.size) > 0.05 * cur.size:
             break
         if nxt.vertical or cur.vertical or _indented(nxt, left) or cur.bold != nxt.bold:
             break
