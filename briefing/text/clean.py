@@ -465,21 +465,7 @@ class _Joiner:
         if k in self.joins and blocks and blocks[-1].kind == "body" and blocks[-1].text:
             return len(blocks) - 1
         if c.cont is not None and c.byline is None:
-            # the page layout knows: a piece that goes on from an earlier column joins the
-            # paragraph right before it; or, where that one ends a sentence, the one left
-            # open last if a word runs across (another story was printed in between).
-            # Anything else starts a paragraph.
-            if not c.cont or self.last not in (OPEN, BODY):
-                return None
-            last = self.last_body
-            if (
-                last is not None
-                and not blocks[last].ends_open
-                and pending
-                and continues_word(blocks[pending[-1].block].text, text)
-            ):
-                return pending[-1].block
-            return last
+            return self._laid_out_target(text, c.cont)
         if not pending or c.byline is not None:
             return None
         deferred = [item for item in pending if item.deferred]
@@ -492,6 +478,20 @@ class _Joiner:
             if continues_word(blocks[candidate].text, text):
                 return candidate
         return None
+
+    def _laid_out_target(self, text: str, cont: bool) -> int | None:
+        """The page layout knows: a piece that goes on from an earlier column joins
+        the paragraph right before it; or, where that one ends a sentence, the one
+        left open last if a word runs across (another story was printed in
+        between).  Anything else starts a paragraph."""
+        if not cont or self.last not in (OPEN, BODY):
+            return None
+        last, pending = self.last_body, self.pending
+        if last is not None and not self.blocks[last].ends_open and pending:
+            candidate = pending[-1].block
+            if continues_word(self.blocks[candidate].text, text):
+                return candidate
+        return last
 
     def _body(self, k: int, line: Line, c: _Classified) -> None:
         text, orig = line.text[c.cut :].lstrip(_SPACE), line.orig[c.cut :].lstrip(_SPACE)
