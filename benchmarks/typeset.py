@@ -53,6 +53,7 @@ class Options:
     photo: bool = True
     boxed: bool = True
     continued: bool = True
+    modest: bool = False  # headlines only a little larger than the body, as plain documents set them
     outlet: str = "本地日报"
     dateline: str = "2024年5月16日 星期四"
 
@@ -262,10 +263,13 @@ def _header(story: Story, x: float, y: float, width: float, font: str, options: 
     """Kicker, headline, subtitle and byline from ``y`` down; returns the runs and the new y."""
     runs: list[Run] = []
     size = 26.0 if width > 300 else 20.0
+    side = 13.0
+    if options.modest:  # headlines a size or two above the body, kicker and subtitle at subhead size
+        size, side = BODY + 2, BODY + 1
     parts: list[tuple[str | None, float, bool]] = [
-        (story.kicker, 13.0, False),
+        (story.kicker, side, False),
         (story.title, size, False),
-        (story.subtitle, 13.0, False),
+        (story.subtitle, side, False),
     ]
     for text, sz, bold in parts:
         if not text:
@@ -553,10 +557,11 @@ def typeset(stories: list[Story], options: Options, seed: int = 0) -> tuple[list
 
 
 def options_for(seed: int, **overrides: object) -> Options:
-    """A page's make-up from its seed: 4–6 columns, indents typed or positioned, and
-    one page in four letter-spaced with space glyphs."""
+    """A page's make-up from its seed: 4–6 columns, indents typed or positioned, one
+    page in four letter-spaced with space glyphs, one in four with modest headlines."""
     rng = random.Random(seed)
     opts = Options(columns=rng.choice((4, 5, 6)), indent_chars=rng.random() < 0.5, spaced=rng.random() < 0.25)
+    opts.modest = rng.random() < 0.25
     for key, value in overrides.items():
         setattr(opts, key, value)
     return opts

@@ -123,3 +123,17 @@ def test_text_set_larger_than_the_body_is_text_not_headings():
     result = roles_and_texts(glyphs)
     assert result[:2] == [("headline", "招商引资跑出加速度"), ("body", lead)]
     assert [r for r, _ in result[2:]] == ["body"]
+
+
+def test_modest_headlines_still_open_their_stories():
+    """A page whose headlines are only a point or two larger than the body: the
+    largest type on it is the headline size, and the kicker above it belongs to it."""
+    first = "区商务委负责人表示，将在年内新建三个夜间消费集聚区，延长重点商圈营业时间。"
+    second = "市农业农村委介绍，全市将新建高标准农田二十万亩，推广良种良法，稳定粮食产量。"
+    glyphs = run("夜经济", 40, 44, size=10) + run("新建三个夜间消费集聚区", 40, 60, size=11)
+    glyphs += column(first, 40, 70, 12, size=9)
+    glyphs += run("新建高标准农田二十万亩", 300, 60, size=11) + column(second * 4, 300, 70, 12, size=9)
+    glyphs += run("为农民增收打基础", 40, 160, size=10) + column(first, 40, 170, 12, size=9)
+    result = roles_and_texts(glyphs)
+    assert [r for r, _ in result] == ["kicker", "headline", "body", "subhead", "body", "headline", "body"]
+    assert result[1] == ("headline", "新建三个夜间消费集聚区") and result[3] == ("subhead", "为农民增收打基础")

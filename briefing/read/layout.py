@@ -25,6 +25,7 @@ Everything here is pure: :mod:`briefing.read.pdf` supplies the glyphs.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -38,6 +39,7 @@ BODY, CONT, RESUME, CAPTION, FURNITURE = "body", "cont", "resume", "caption", "f
 # Sizes against the body size: a header line (kicker, headline, subtitle) is this much
 # larger at least, a subhead at least this; a caption or a credit this much smaller.
 HEADER, SUBHEAD_SIZE, SMALL = 1.25, 1.05, 0.92
+MODEST_HEADER = 1.1  # on a page without larger type, headlines at least this much larger
 MIN_COLUMN_LINES = 3  # body lines that share a left edge mark a column start
 COLUMN_CHARS = 12  # a column is at least this many characters wide
 MAX_HEADING_LINES = 4  # a headline or subhead runs to this many lines at most
@@ -307,9 +309,11 @@ MIN_ITEMS_TO_OVERHANG = 12
 class Orderer:
     """Recursive cuts of a page at blank bands, see the module docstring."""
 
-    def __init__(self, body: float, rules: Sequence[Rule]) -> None:
+    def __init__(self, body: float, rules: Sequence[Rule], header: float | None = None) -> None:
         self.body = body
         self.rules = rules
+        self.header = header if header is not None else HEADER * body  # the headline size
+        self.floor = _group_floor(self.header, body)  # and that of its kicker and subtitle
 
     def order(self, items: list[Chunk | Box]) -> list[list[Chunk | Box]]:
         leaves: list[list[Chunk | Box]] = []
@@ -345,7 +349,7 @@ class Orderer:
             leaves.append(items)
 
     def _headline(self, item: Chunk | Box) -> bool:
-        return isinstance(item, Chunk) and item.size >= HEADER * self.body
+        return isinstance(item, Chunk) and item.size >= self.header
 
     def _between_stories(self, items: list[Chunk | Box], vgaps: list[tuple[float, float]]) -> list[tuple[float, float]]:
         """The gutters with a headline on either side: stories set side by side."""
@@ -415,10 +419,7 @@ class Orderer:
             i
             for i in items
             if not self._text(i)
-            and (
-                any(i.x0 < a and b < i.x1 for a, b in gutters)
-                or (isinstance(i, Chunk) and i.size >= HEADER * self.body)
-            )
+            and (any(i.x0 < a and b < i.x1 for a, b in gutters) or (isinstance(i, Chunk) and i.size >= self.header))
             and (all(t.top >= i.bottom - tol for t in body) or all(t.bottom <= i.top + tol for t in body))
         ]
         chosen: set[tuple[float, float]] = set()
@@ -451,9 +452,9 @@ class Orderer:
             return any(not self._headline(i) for i in items if i.bottom <= a + 0.5)
         below = [i for i in items if isinstance(i, Chunk) and b - 0.5 <= i.top <= b + 2 * self.body]
         above = [i for i in items if isinstance(i, Chunk) and a - 2 * self.body <= i.bottom <= a + 0.5]
-        headline_below = bool(below) and max(c.size for c in below) >= HEADER * self.body
+        headline_below = bool(below) and max(c.size for c in below) >= self.header
         # inside a headline set on several lines (or side by side headlines) it is no boundary
-        return headline_below and not (above and min(c.size for c in above) >= HEADER * self.body)
+        return headline_below and not (above and min(c.size for c in above) >= self.floor)
 
     def _split(
         self,
@@ -544,10 +545,18 @@ def _masthead_line(rules: Sequence[Rule], page: Box) -> float | None:
 
 
 def roles(
-    lines: list[TextLine], body: float, pictures: Sequence[Box], rules: Sequence[Rule], page: Box, before: str = ""
+    lines: list[TextLine],
+    body: float,
+    pictures: Sequence[Box],
+    rules: Sequence[Rule],
+    page: Box,
+    before: str = "",
+    header: float | None = None,
 ) -> list[Para]:
     """The page's paragraphs in reading order, each with its role; ``before`` is the
-    role of the last paragraph of the page before (text may go on from it)."""
+    role of the last paragraph of the page before (text may go on from it),
+    ``header`` the headline size (see :func:`headline_size`)."""
+    header = header if header is not None else HEADER * body
     mast = _masthead_line(rules, page)
     out: list[Para] = [Para(before, "")] if before else []
     i = 0
@@ -572,12 +581,10 @@ def roles(
             i = j + 1
             continue
         larger = not ln.vertical and not _set_as_text(lines, i)
-        if ln.size >= HEADER * body and larger:
-            j = i
-            while j + 1 < len(lines) and lines[j + 1].size >= HEADER * body and not lines[j + 1].vertical:
-                j += 1
-            out.extend(_header(lines[i : j + 1]))
-            i = j + 1
+        group = _header_group(lines, i, body, header) if larger else 0
+        if group:
+            out.extend(_header(lines[i : i + group]))
+            i += group
             continue
         if ln.size >= SUBHEAD_SIZE * body and larger:
             j = i  # a subhead set on two lines: the first one runs to the column's edge
@@ -597,6 +604,36 @@ def roles(
         out.append(para)
         i = j + 1
     return out[1:] if before else out
+
+
+def headline_size(sizes: Iterable[float], body: float) -> float:
+    """The smallest size a headline is set in on this page: a quarter larger than the
+    body where the page has such type; else, where the largest type on the page is
+    at least a tenth larger than the body, that size (a page of modest headlines);
+    else none (infinity)."""
+    larger = [s for s in sizes if s >= SUBHEAD_SIZE * body]
+    if not larger or max(larger) >= HEADER * body:
+        return HEADER * body
+    top = max(larger)
+    return top - 0.25 if top >= MODEST_HEADER * body else math.inf
+
+
+def _group_floor(header: float, body: float) -> float:
+    """The smallest size of a line in a headline group: the headline size; on a page
+    of modest headlines anything larger than the body."""
+    return min(header, SUBHEAD_SIZE * body) if header < HEADER * body else header
+
+
+def _header_group(lines: list[TextLine], i: int, body: float, header: float) -> int:
+    """How many lines from ``i`` form a headline group, 0 if none: consecutive lines
+    in headline size; on a page of modest headlines (``header`` below a quarter
+    larger than the body) the lines larger than the body around them too (the
+    kicker and subtitle are then set no larger than subheads)."""
+    floor = _group_floor(header, body)
+    j = i
+    while j < len(lines) and lines[j].size >= floor and not lines[j].vertical:
+        j += 1
+    return j - i if any(ln.size >= header for ln in lines[i:j]) else 0
 
 
 def _set_as_text(lines: list[TextLine], i: int) -> bool:
@@ -739,6 +776,9 @@ def paragraphs(glyphs: list[Glyph], pictures: list[Box], rules: list[Rule], page
     if not kept:
         return []
     body = body_size(kept)
-    items: list[Chunk | Box] = [*chunks(kept, bold, body), *pictures]
-    leaves = Orderer(body, rules).order(items)
-    return roles(lines_in_order(leaves), body, pictures, rules, page, before)
+    runs = chunks(kept, bold, body)
+    mast = _masthead_line(rules, page)
+    below_mast = (c.size for c in runs if len(c.glyphs) > 1 and (mast is None or c.top > mast))
+    header = headline_size(below_mast, body)
+    leaves = Orderer(body, rules, header).order([*runs, *pictures])
+    return roles(lines_in_order(leaves), body, pictures, rules, page, before, header)
