@@ -627,13 +627,31 @@ def _group_floor(header: float, body: float) -> float:
 def _header_group(lines: list[TextLine], i: int, body: float, header: float) -> int:
     """How many lines from ``i`` form a headline group, 0 if none: consecutive lines
     in headline size; on a page of modest headlines (``header`` below a quarter
-    larger than the body) the lines larger than the body around them too (the
-    kicker and subtitle are then set no larger than subheads)."""
+    larger than the body) also the lines larger than the body set with them (the
+    kicker and subtitle are then no larger than subheads): right above or below a
+    headline line, centred on it or aligned with it."""
     floor = _group_floor(header, body)
     j = i
     while j < len(lines) and lines[j].size >= floor and not lines[j].vertical:
         j += 1
-    return j - i if any(ln.size >= header for ln in lines[i:j]) else 0
+    heads = [k for k in range(i, j) if lines[k].size >= header]
+    if not heads:
+        return 0
+    start, end = heads[0], heads[-1]
+    while start > i and _set_with(lines[start - 1], lines[start]):
+        start -= 1
+    while end + 1 < j and _set_with(lines[end + 1], lines[end]):
+        end += 1
+    return end + 1 - i if start == i else 0
+
+
+def _set_with(line: TextLine, headline: TextLine) -> bool:
+    """A line set with a headline: less than a line apart, centred on it or
+    sharing its left edge."""
+    gap = max(line.top - headline.bottom, headline.top - line.bottom)
+    centred = abs((line.x0 + line.x1) - (headline.x0 + headline.x1)) / 2 <= 0.15 * (headline.x1 - headline.x0)
+    aligned = abs(line.x0 - headline.x0) <= line.size
+    return gap <= 1.5 * line.size and (centred or aligned)
 
 
 def _set_as_text(lines: list[TextLine], i: int) -> bool:
