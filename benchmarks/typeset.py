@@ -28,7 +28,7 @@ from pathlib import Path
 
 PAGE_W, PAGE_H = 940.0, 1330.0  # a broadsheet page (332 × 470 mm), in points
 MARGIN = 36.0
-GUTTER = 11.0
+GUTTER = 11.0  # between columns, unless a page's options say otherwise
 BODY, LEADING = 9.0, 12.5
 CAPTION, CAPTION_LEADING = 7.5, 10.0
 
@@ -54,6 +54,7 @@ class Options:
     boxed: bool = True
     continued: bool = True
     modest: bool = False  # headlines only a little larger than the body, as plain documents set them
+    gutter: float = GUTTER
     outlet: str = "本地日报"
     dateline: str = "2024年5月16日 星期四"
 
@@ -242,14 +243,15 @@ class Page:
         self.y = self.top - 8
         usable = PAGE_W - 2 * MARGIN
         n = options.columns
-        self.col_w = (usable - (n - 1) * GUTTER) / n
+        self.gutter = options.gutter
+        self.col_w = (usable - (n - 1) * self.gutter) / n
         self._masthead()
 
     def col_x(self, i: int) -> float:
-        return MARGIN + i * (self.col_w + GUTTER)
+        return MARGIN + i * (self.col_w + self.gutter)
 
     def span_w(self, k: int) -> float:
-        return k * self.col_w + (k - 1) * GUTTER
+        return k * self.col_w + (k - 1) * self.gutter
 
     def _masthead(self) -> None:
         o = self.options
@@ -424,7 +426,7 @@ class Typesetter:
     def _photo(self, cols: list[Column], story: Story) -> None:
         """A photo across the first two columns, its caption below it."""
         page = self.page
-        x, w = cols[0].x, cols[0].width * 2 + GUTTER
+        x, w = cols[0].x, cols[0].width * 2 + page.gutter
         top = cols[0].y - 4
         ph = 110.0
         page.photos.append((x, top - ph, x + w, top))
@@ -558,10 +560,12 @@ def typeset(stories: list[Story], options: Options, seed: int = 0) -> tuple[list
 
 def options_for(seed: int, **overrides: object) -> Options:
     """A page's make-up from its seed: 4–6 columns, indents typed or positioned, one
-    page in four letter-spaced with space glyphs, one in four with modest headlines."""
+    page in four letter-spaced with space glyphs, one in four with modest headlines,
+    gutters from half a character to more than one."""
     rng = random.Random(seed)
     opts = Options(columns=rng.choice((4, 5, 6)), indent_chars=rng.random() < 0.5, spaced=rng.random() < 0.25)
     opts.modest = rng.random() < 0.25
+    opts.gutter = rng.choice((5.0, 8.0, GUTTER, GUTTER))
     for key, value in overrides.items():
         setattr(opts, key, value)
     return opts

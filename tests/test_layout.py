@@ -17,10 +17,11 @@ PAGE = Box(0, 0, 600, 800)
 def run(text: str, x: float, base: float, size: float = 10.0, step: float | None = None) -> list[Glyph]:
     """Characters set left to right from ``x`` on the baseline ``base`` (y grows down)."""
     out = []
-    for k, ch in enumerate(text):
-        left = x + k * (step or size)
+    left = x
+    for ch in text:
         width = size if not ch.isascii() else size / 2
         out.append(Glyph(ch, left, left + width, base - 0.88 * size, base + 0.12 * size, base, size))
+        left += step or width
     return out
 
 

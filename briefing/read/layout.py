@@ -39,6 +39,10 @@ BODY, CONT, RESUME, CAPTION, FURNITURE = "body", "cont", "resume", "caption", "f
 # Sizes against the body size: a header line (kicker, headline, subtitle) is this much
 # larger at least, a subhead at least this; a caption or a credit this much smaller.
 HEADER, SUBHEAD_SIZE, SMALL = 1.25, 1.05, 0.92
+# Gaps as shares of the type size: a run of glyphs breaks at a gap wider than
+# RUN_GAP, a gap of WORD_GAP or more reads as a space, and a blank stretch of
+# GUTTER of the body size running through a region separates its columns.
+RUN_GAP, WORD_GAP, GUTTER = 0.45, 0.8, 0.4
 MODEST_HEADER = 1.1  # on a page without larger type, headlines at least this much larger
 MIN_COLUMN_LINES = 3  # body lines that share a left edge mark a column start
 COLUMN_CHARS = 12  # a column is at least this many characters wide
@@ -133,14 +137,17 @@ def _cjk(ch: str) -> bool:
 
 
 def _join_glyphs(chunks: Sequence[Chunk]) -> str:
-    """The line's text: chunks (pieces of a line a character's width or more apart)
-    joined with a space, which is what the gap stands for."""
+    """The line's text: chunks joined, with a space where they stand a character's
+    width or more apart (what the gap stands for; a narrower one is justification)."""
     out = ""
+    prev: Chunk | None = None
     for chunk in chunks:
         text = "".join(g.ch for g in chunk.glyphs)
-        if out and text and not out.endswith((" ", "\u3000")) and not text.startswith((" ", "\u3000")):
+        wide = prev is not None and chunk.x0 - prev.x1 >= WORD_GAP * min(chunk.size, prev.size)
+        if wide and out and text and not out.endswith((" ", "\u3000")) and not text.startswith((" ", "\u3000")):
             out += " "
         out += text
+        prev = chunk
     return _drop_letter_spacing(out).strip(" ")
 
 
@@ -210,7 +217,7 @@ def chunks(glyphs: list[Glyph], bold: set[int], body: float) -> list[Chunk]:
         current = [row[0]]
         for i in row[1:]:
             prev, g = glyphs[current[-1]], glyphs[i]
-            if g.x0 - prev.x1 > 0.9 * min(max(g.size, prev.size), body) or (g.ch == " " and prev.ch == " "):
+            if g.x0 - prev.x1 > RUN_GAP * min(max(g.size, prev.size), body) or (g.ch == " " and prev.ch == " "):
                 out.extend(_run(glyphs, current, bold))
                 current = [i]
             else:
@@ -327,7 +334,7 @@ class Orderer:
         x0, x1 = min(i.x0 for i in items), max(i.x1 for i in items)
         top, bottom = min(i.top for i in items), max(i.bottom for i in items)
         hgaps = _gaps([(i.top, i.bottom) for i in items], top, bottom, 0.15 * self.body)
-        vgaps = _gaps([(i.x0, i.x1) for i in items], x0, x1, 0.7 * self.body)
+        vgaps = _gaps([(i.x0, i.x1) for i in items], x0, x1, GUTTER * self.body)
         if not vgaps and len(items) >= MIN_ITEMS_TO_OVERHANG:
             vgaps, items = self._overhung(items, x0, x1)
         strong = [g for g in hgaps if self._boundary(g, items, x0, x1)]
@@ -385,7 +392,7 @@ class Orderer:
             if depth == 1 and start is None:
                 start = x
             elif depth != 1 and start is not None:
-                if x - start >= 0.7 * self.body:
+                if x - start >= GUTTER * self.body:
                     crossing = [i for i in items if i.x0 <= start and i.x1 >= x]
                     if len(crossing) == 1 and self._text(crossing[0]):
                         return self._cut_line(items, crossing[0], (start + x) / 2, x0, x1)
@@ -400,7 +407,7 @@ class Orderer:
         right = [g for g in line.glyphs if (g.x0 + g.x1) / 2 >= cut]
         pieces: list[Chunk | Box] = [Chunk(part, bold=line.bold) for part in (left, right) if part]
         rest = [i for i in items if i is not line] + pieces
-        gaps = _gaps([(i.x0, i.x1) for i in rest], x0, x1, 0.7 * self.body)
+        gaps = _gaps([(i.x0, i.x1) for i in rest], x0, x1, GUTTER * self.body)
         return (gaps, rest) if gaps else ([], items)
 
     def _text(self, item: Chunk | Box) -> bool:
@@ -413,7 +420,9 @@ class Orderer:
         body = [i for i in items if self._text(i)]
         if not body or not hgaps:
             return []
-        gutters = _gaps([(i.x0, i.x1) for i in body], min(i.x0 for i in body), max(i.x1 for i in body), 0.7 * self.body)
+        gutters = _gaps(
+            [(i.x0, i.x1) for i in body], min(i.x0 for i in body), max(i.x1 for i in body), GUTTER * self.body
+        )
         tol = 0.3 * self.body
         spanning = [
             i
