@@ -63,6 +63,9 @@ def test_gbk_page_is_decoded(tmp_path: Path):
     path = tmp_path / "gbk.html"
     path.write_bytes(_page("gbk").encode("gbk"))
     assert BODY[0] in read_source(path).text
+    undeclared = tmp_path / "undeclared.html"  # no charset named: told from the bytes
+    undeclared.write_bytes(_page("gbk").replace('<meta charset="gbk">', "").encode("gbk"))
+    assert BODY[0] in read_source(undeclared).text
 
 
 def test_mhtml_page(tmp_path: Path):
@@ -133,3 +136,17 @@ def test_the_page_date_is_kept_for_dating(tmp_path: Path):
     path.write_bytes(_page().encode("utf-8"))
     source = read_source(path)
     assert publication_date(path.name, source.text, date(2026, 11, 30)).day == date(2024, 3, 5)
+
+
+def test_items_under_a_page_title_are_stories_and_sections_stay_sections(tmp_path: Path):
+    items = "".join(f"<h2>{title}</h2><p>{text}</p>" for title, text in STORIES)
+    page = tmp_path / "feed.html"
+    page.write_text(f"<html><body><h1>即时新闻</h1>{items}</body></html>", "utf-8")
+    found, _ = segment(clean(read_source(page)))
+    assert [a.title for a in found] == [title for title, _ in STORIES]
+
+    sections = "".join(f"<h2>{title}</h2><p>{text}</p>" for title, text in STORIES)
+    article = tmp_path / "article.html"
+    article.write_text(f"<html><body><h1>民生实事年中盘点</h1><p>{BODY[0]}</p>{sections}</body></html>", "utf-8")
+    found, _ = segment(clean(read_source(article)))
+    assert len(found) == 1 and found[0].title == "民生实事年中盘点"

@@ -19,7 +19,7 @@ from collections import Counter
 from typing import Any
 
 from ..registry import readers
-from .encoding import Decoded, DecodeError
+from .encoding import Decoded, DecodeError, decode
 
 _SPACE = re.compile(r"[ \t\r\n\u00a0]+")
 # A kicker or subtitle heading is short; a longer one is text.
@@ -53,11 +53,12 @@ def _mhtml_html(data: bytes) -> bytes:
 def read_html(data: bytes) -> Decoded:
     if data.lstrip()[:200].lower().startswith((b"from:", b"mime-version", b"content-type", b"subject:")):
         data = _mhtml_html(data)
-    tree = _parse(data)
+    page = _decode_page(data)
+    tree = _parse(page)
     if tree is None:
         raise DecodeError("not a readable HTML page")
     headline = _story_headline(tree)
-    out = _walk(tree, headline) if headline else _single_article(tree, data)
+    out = _walk(tree, headline) if headline else _single_article(tree, page)
     dated = _date_line(tree)
     if dated and all(dated not in text for _, text in out):
         out.insert(0, ("furniture", dated))  # the page's date, for the briefing's dating
@@ -81,10 +82,10 @@ def _date_line(tree: Any) -> str | None:
     return None
 
 
-def _single_article(tree: Any, data: bytes) -> list[tuple[str, str]]:
+def _single_article(tree: Any, page: str) -> list[tuple[str, str]]:
     """One article: the headline group around ``<h1>`` and trafilatura's main text."""
     title, kicker, subtitle = _headline_group(tree)
-    lines = _main_text(data) or _walk(tree)
+    lines = _main_text(page) or _walk(tree)
     title = title or _document_title(tree)
     out: list[tuple[str, str]] = []
     if kicker:
@@ -100,14 +101,29 @@ def _single_article(tree: Any, data: bytes) -> list[tuple[str, str]]:
 def _story_headline(tree: Any) -> str | None:
     """On a page of several stories, the tag of their headlines: ``h1`` where two or
     more ``<h1>`` stand on the page, else the first heading's tag in most of two or
-    more ``<article>`` elements.  None on a page of one article."""
+    more ``<article>`` elements, else ``h2`` for items under a page title.  None on a
+    page of one article."""
     if len(tree.xpath("//h1")) >= 2:
         return "h1"
     firsts = [a.xpath("(.//h1|.//h2|.//h3|.//h4)[1]") for a in tree.xpath("//article")]
     tags = Counter(found[0].tag for found in firsts if found)
     if sum(tags.values()) >= 2:
         return tags.most_common(1)[0][0]
-    return None
+    return "h2" if _items_under_a_page_title(tree) else None
+
+
+def _items_under_a_page_title(tree: Any) -> bool:
+    """Two or more ``<h2>`` items, each with text, under at most one ``<h1>`` that
+    has no text of its own before the first of them (a page title, not an article
+    whose sections the ``<h2>`` would be)."""
+    blocks = [e.tag for e in tree.iter("h1", "h2", "p") if e.text_content().strip()]
+    if "h2" not in blocks:
+        return False
+    first = blocks.index("h2")
+    if "p" in blocks[:first] and "h1" in blocks[:first]:
+        return False  # an article's text, then its sections
+    items = sum(1 for k, tag in enumerate(blocks) if tag == "h2" and "p" in blocks[k + 1 : k + 2])
+    return items >= 2
 
 
 # Elements whose text is never the article's: site navigation, forms, scripts.
@@ -150,11 +166,28 @@ def _walk(tree: Any, headline: str = "h1") -> list[tuple[str, str]]:
     return out
 
 
-def _parse(data: bytes) -> Any:
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _decode_page(data: bytes) -> str:
+    """The page as text: in the charset it declares, else as its bytes show
+    (UTF-8 with or without BOM, GB18030, UTF-16)."""
+    declared = _CHARSET.search(data[:8192])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), "replace")
+        except LookupError:
+            pass  # an unknown charset name: detect it
+    text, _ = decode(data)
+    return text
+
+
+def _parse(page: str) -> Any:
     import lxml.html  # heavy: only for web pages
 
     try:
-        return lxml.html.document_fromstring(data)
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", page))
     except (ValueError, lxml.etree.ParserError):
         return None
 
@@ -185,11 +218,11 @@ def _document_title(tree: Any) -> str | None:
     return text or None
 
 
-def _main_text(data: bytes) -> list[tuple[str, str]]:
+def _main_text(page: str) -> list[tuple[str, str]]:
     import trafilatura  # heavy: only for web pages
     from lxml import etree
 
-    xml = trafilatura.extract(data, output_format="xml", include_comments=False, include_tables=True)
+    xml = trafilatura.extract(page, output_format="xml", include_comments=False, include_tables=True)
     if not xml:
         return []
     root = etree.fromstring(xml.encode("utf-8"))
