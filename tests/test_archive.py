@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.archive.dates import parse_period, publication_date
+from briefing.archive.dates import page_year, parse_period, publication_date
 from briefing.archive.dedupe import THRESHOLD, exact_key, signature, similarity
 from briefing.archive.store import SCHEMA_VERSION, Archive, ArchiveError
 from briefing.cli import app
@@ -33,6 +33,24 @@ def test_publication_date_from_file_name_masthead_or_dateline():
     december = publication_date("p.txt", "本报讯(记者 王一)12月30日,会议举行。", date(2026, 1, 3))
     assert december.day == date(2025, 12, 30)
     assert publication_date("p.txt", "没有日期的页面。", RUN_DAY).source == "run date"
+
+
+def test_a_pages_year_comes_from_the_years_it_speaks_of_as_past():
+    run = date(2026, 11, 30)
+    page = "本报讯(记者 李明)4月12日,记者获悉,截至2022年末,全市累计建成充电桩一万个。到2030年,将再建两万个。"
+    assert page_year(page, run) == 2023  # 截至2022年末: the page is of 2023 or later; 2030 is a target
+    assert publication_date("p.txt", page, run).day == date(2023, 4, 12)
+    assert page_year("2024年以来,外贸进出口保持增长。力争2028年前实现翻番。", run) == 2024
+    assert page_year("2025年1至8月,规模以上工业增加值增长6%。", run) == 2025
+    assert page_year("到2035年基本实现现代化。", run) is None  # only a target
+    assert page_year("没有年份。", run) is None
+
+
+def test_a_page_is_never_dated_in_the_future():
+    run = date(2026, 3, 1)
+    page = "本报讯(记者 李明)11月20日,截至2025年末的数据显示……"  # 2026-11-20 would be after the run
+    found = publication_date("p.txt", page, run)
+    assert found.day == date(2025, 11, 20) and found.day <= run
 
 
 def test_periods():

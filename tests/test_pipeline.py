@@ -43,3 +43,17 @@ def test_key_figures_are_statistics_quoted_verbatim():
     text = "截至2022年末，全市5G基站达2.1万个，同比增长7.09%。会议部署了7项重大任务。5月16日，代表们参观了园区。"
     art = Article("t-01", "t.txt", "news", "题", None, None, (Para(text, text, (1,)),))
     assert [f.text for f in find_figures(art)] == ["截至2022年末，全市5G基站达2.1万个，同比增长7.09%"]
+
+
+def test_seed_pages_are_not_dated_in_the_future(seed_briefing, seeds):
+    import re
+    from datetime import date
+
+    run_day = date.fromisoformat(seed_briefing.generated[:10])
+    for info in seed_briefing.sources:
+        published = date.fromisoformat(info.published)
+        assert published <= run_day, info
+        if info.date_source == "dateline":  # a month and day printed, the year inferred
+            text = (seeds / info.name).read_text("utf-8")
+            for year in re.findall(r"截至(20\d\d)年末", text):
+                assert published.year >= int(year) + 1, info

@@ -44,13 +44,49 @@ def publication_date(name: str, text: str, run_day: date) -> PageDate:
             days.append((int(found.group(1)), int(found.group(2))))
     if days:
         month, day_of_month = max(days)
-        year = run_day.year
+        year = page_year(text, run_day)
+        if year is None:
+            year = run_day.year
+            late = _valid(year, month, day_of_month)
+            if late and late > run_day + timedelta(days=31):
+                year -= 1  # December's pages read in January
         candidate = _valid(year, month, day_of_month)
-        if candidate and candidate > run_day + timedelta(days=31):
-            candidate = _valid(year - 1, month, day_of_month)  # December's pages read in January
+        while candidate and candidate > run_day:  # never a future date
+            year -= 1
+            candidate = _valid(year, month, day_of_month)
         if candidate:
             return PageDate(candidate, "dateline")
     return PageDate(run_day, "run date")
+
+
+# A year the text speaks of as past or current, and the least year of the page it
+# gives: 截至2022年末 (the page is of 2023 or later), 2024年以来, 2024年1至8月,
+# 2023年上半年; a year named as a target (到2027年, 2030年前, 力争…) gives none.
+_PAST_YEAR = re.compile(
+    r"(?:截至|截止|截止到)(20\d{2})\s*年\s*(末|底|\d{1,2}\s*月)"
+    r"|(20\d{2})\s*年\s*(以来|1\s*[至到-]\s*\d{1,2}\s*月|前三季度|上半年|一季度|前\d{1,2}个?月)"
+)
+_YEAR = re.compile(r"(?<![\d.])(20\d{2})\s*年")
+_TARGET_BEFORE = re.compile(r"(?:到|至|在|力争|计划|预计|争取|将|要|于|实现|确保|今后|面向)\s*$")
+_TARGET_AFTER = re.compile(r"^\s*年?\s*(?:前|底前|末前|以前|左右|目标|远景)")
+
+
+def page_year(text: str, run_day: date) -> int | None:
+    """The least year a page can be of, from the years its text speaks of as past
+    (``截至2022年末`` → 2023; ``2024年以来`` → 2024; a plain ``2021年底`` → 2021),
+    never after the run's year; None when the text names no such year."""
+    bounds: list[int] = []
+    for m in _PAST_YEAR.finditer(text):
+        if m.group(1):
+            bounds.append(int(m.group(1)) + (1 if m.group(2) in ("末", "底") else 0))
+        else:
+            bounds.append(int(m.group(3)))
+    for m in _YEAR.finditer(text):
+        before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() - 1 : m.end() + 4]
+        if not _TARGET_BEFORE.search(before) and not _TARGET_AFTER.match(after):
+            bounds.append(int(m.group(1)))
+    bounds = [y for y in bounds if y <= run_day.year]
+    return max(bounds) if bounds else None
 
 
 def iso_week(day: date) -> str:
