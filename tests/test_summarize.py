@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefing import summarize
@@ -58,3 +60,30 @@ def test_snownlp_backend_returns_whole_verbatim_sentences():
     out = summarize(TEXT, 80, method="snownlp")
     assert out and all(s in TEXT for s in out)
     assert sum(len(s) for s in out) <= 80 or len(out) == 1
+
+
+def _figures_of(folder: str):
+    from briefing.config import Settings
+    from briefing.pipeline import build, collect
+
+    briefing = build(collect([folder]), Settings())
+    return [(a.article.paragraphs[f.para].orig, f.text) for a in briefing.analyses for f in a.figures]
+
+
+@pytest.mark.parametrize("where", ["seeds", "dev"])
+def test_key_figures_are_whole_clauses_of_the_body(where: str, seeds: Path):
+    import re
+
+    folder = seeds if where == "seeds" else seeds.parents[1] / "shared" / "dev" / "texts"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found")
+    figures = _figures_of(str(folder))
+    assert figures
+    for para, text in figures:
+        at = para.find(text)
+        assert at >= 0, text
+        before, after = para[at - 1 : at], para[at + len(text) : at + len(text) + 1]
+        assert before in ("", *"，,；;。！？：:、“‘「（(　 "), (before, text)
+        assert after in ("", *"，,；;。.！？”’」）)…　 "), (text, after)
+        assert not re.search(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff“]", text), text  # no heading glued
+        assert sum(text.count(c) for c in "”」）") <= sum(text.count(c) for c in "“「（"), text  # no dangling close

@@ -19,6 +19,26 @@ _QUANTITY = re.compile(rf"\d+(?:[.,]\d+)?\s*(?:多|余)?{_UNIT}")
 _DATE_ONLY = re.compile(r"^\d{1,4}(?:年|月|日|号)")
 _SCOPE = re.compile(r"^(?:截至|截止|到|今年|去年|全年|其中|目前|\d{4}年|近年来)")
 MIN_FIGURE, MAX_FIGURE = 8, 80
+# A space between Chinese characters inside a paragraph: a heading printed into it
+# (聚焦问题 提出70余条“金点子” 通过调研…); such a clause is no figure.
+_HEADING_GLUED = re.compile(r"[\u4e00-\u9fff”」』）][ \u3000]+[\u4e00-\u9fff“「『（]")
+OPENERS, CLOSERS = "“‘「『（(《", "”’」』）)》"
+
+
+def _balanced(text: str, start: int, end: int) -> int:
+    """The start moved back over the opening marks whose closing marks the figure
+    holds (a figure that begins inside a quotation takes its opening mark)."""
+    piece = text[start:end]
+    while (
+        start > 0
+        and text[start - 1] in OPENERS
+        and sum(piece.count(c) for c in CLOSERS) > sum(piece.count(o) for o in OPENERS)
+    ):
+        start -= 1
+        piece = text[start:end]
+    return start
+
+
 SIGNIFICANT = 10  # a bare count below this (7项任务) is not a statistic
 MAX_PER_ARTICLE = 6
 
@@ -54,7 +74,7 @@ def find_figures(article: Article) -> tuple[Figure, ...]:
             while k < len(clauses):
                 cs, ce = clauses[k]
                 clause = text[cs:ce]
-                if _quantities(clause):
+                if _quantities(clause) and not _HEADING_GLUED.search(clause):
                     start = cs
                     # keep a short scope phrase before it: 截至2022年末，…
                     if k and _SCOPE.match(text[clauses[k - 1][0] : clauses[k - 1][1]]):
@@ -66,8 +86,9 @@ def find_figures(article: Article) -> tuple[Figure, ...]:
                     ):
                         end = clauses[k + 1][1]
                         k += 1
-                    while start < end and text[start] in "“‘（(":
+                    while start < end and text[start] in OPENERS:
                         start += 1
+                    start = _balanced(text, start, end)
                     if MIN_FIGURE <= end - start <= MAX_FIGURE:
                         out.append(Figure(para.orig[start:end], pi))
                 k += 1
