@@ -158,10 +158,23 @@ class Proposal:
     para: int
     themes: tuple[ThemeHit, ...] = ()
     mandate: Literal["npc", "cppcc"] | None = None  # 人大代表 (建议) or 政协委员 (提案)
+    # the place the body stands for when it is the paper's own 我市, 本市, 我省…,
+    # where the page makes it knowable (重庆市 for 我市 in a Chongqing paper)
+    place: str | None = field(default=None, metadata=PRINTED)
 
     @property
     def theme_keys(self) -> tuple[str, ...]:
         return tuple(h.theme for h in self.themes)
+
+    @property
+    def who(self) -> str | None:
+        """The speaker, or the body; a resolved self-reference with the original
+        beside it (重庆市（我市）)."""
+        if self.speaker:
+            return self.speaker
+        if self.place and self.body:
+            return f"{self.place}（{self.body}）"
+        return self.body
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,9 @@ def _analyse_page(
     info = SourceInfo(
         source.path, source.name, source.encoding, source.script, source.sha256, len(articles), len(dropped)
     )
-    return info, [analyse(article, settings, taxonomy) for article in articles]
+    from .analyse.places import resolve_places
+
+    return info, resolve_places(source.text, [analyse(article, settings, taxonomy) for article in articles])
 
 
 def _worker(task: tuple[Source, str, Settings, Taxonomy]) -> tuple[SourceInfo, list[Analysis]]:

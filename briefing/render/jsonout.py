@@ -26,6 +26,7 @@ def _proposal(p: Proposal, source: str, en: English) -> dict[str, Any]:
         "speaker": p.speaker,
         "role": p.role,
         "body": p.body,
+        "place": p.place,
         "mandate": p.mandate,
         "kind": p.kind,
         "text": p.text,

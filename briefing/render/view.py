@@ -50,7 +50,7 @@ def proposers(proposals: Iterable[Proposal]) -> list[Proposer]:
     """Everyone who proposed something, with their count and themes, most active first."""
     table: dict[str, dict] = {}
     for p in proposals:
-        who = p.speaker or p.body or p.role or "—"
+        who = p.who or p.role or "—"
         row = table.setdefault(who, {"role": p.role, "count": 0, "themes": [], "mandate": p.mandate})
         row["count"] += 1
         for key in p.theme_keys:
