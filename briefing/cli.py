@@ -119,6 +119,13 @@ def make(
         ),
     ] = None,
     title: Annotated[_STR, typer.Option(help="Title of the briefing.")] = None,
+    length: Annotated[
+        _STR,
+        typer.Option(
+            help="full (default): every section; brief: the executive summary with the leading proposals, "
+            "the leading three of each theme and an annex listing every proposal."
+        ),
+    ] = None,
     config: ConfigOpt = None,
     themes: Annotated[_PATH, typer.Option(help="TOML theme taxonomy replacing the packaged one.")] = None,
     summarizer: Annotated[_STR, typer.Option(help="Summary backend: textrank (default), lead or snownlp.")] = None,

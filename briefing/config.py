@@ -32,6 +32,13 @@ The file is ``briefing.toml`` in the current folder, or the one named by
     archive = "~/briefings/archive.sqlite"   # default: $BRIEFING_ARCHIVE, else the user data folder
     use_archive = true
     trend_runs = 6              # runs in the trend table
+    length = "brief"            # brief: the first page, the leading items per theme and an annex list;
+                                # full (default): every section
+    [salience]                  # weights of a proposal's salience (docs/salience.md)
+    who = 1.0                   # mandate and seniority of the speaker
+    what = 1.0                  # concrete elements: amount, number, deadline, programme, new rule
+    repeat = 1.0                # other speakers on the same measure this week
+    new = 0.5                   # not in the archive's earlier periods
     # The briefing as an email (--format eml, `briefing send`, `briefing make --send`):
     mail_from = "Policy desk <desk@example.org>"
     mail_to = ["team@example.org"]
@@ -91,6 +98,8 @@ class Settings:
     since: str | None = None  # ISO date: only pages published on or after it
     period: str | None = None  # 2025-W12 or 2025-03: only pages published then
     trend_runs: int = 6
+    salience: tuple[tuple[str, float], ...] = ()  # weights of who, what, repeat, new (docs/salience.md)
+    length: str = "full"  # brief: executive summary, leading items per theme, annex list
     mail_from: str | None = None
     mail_to: tuple[str, ...] = ()
     mail_subject: str = "{title} · {period}"
@@ -154,6 +163,8 @@ def validate(s: Settings) -> Settings:
             parse_period(s.period)
         except ValueError as exc:
             raise ConfigError(str(exc)) from None
+    if s.length not in ("brief", "full"):
+        raise ConfigError(f"length must be brief or full (got {s.length})")
     if s.trend_runs < 1:
         raise ConfigError(f"trend_runs must be at least 1 (got {s.trend_runs})")
     if s.jobs < 0:
@@ -206,6 +217,8 @@ def _coerce(name: str, value: Any, origin: str, base: Path) -> Any:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{origin}: {name} must be a list of strings")
         return tuple(value)
+    if name == "salience":
+        return _weights(value, origin)
     if name == "use_archive":
         if not isinstance(value, bool):
             raise ConfigError(f"{origin}: use_archive must be true or false")
@@ -222,6 +235,20 @@ def _coerce(name: str, value: Any, origin: str, base: Path) -> Any:
     if not isinstance(value, str):
         raise ConfigError(f"{origin}: {name} must be a string ({expected})")
     return value
+
+
+def _weights(value: Any, origin: str) -> tuple[tuple[str, float], ...]:
+    from .analyse.salience import WEIGHTS
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{origin}: [salience] must be a table of weights ({', '.join(WEIGHTS)})")
+    unknown = sorted(set(value) - set(WEIGHTS))
+    if unknown:
+        raise ConfigError(f"{origin}: [salience] unknown weight(s) {', '.join(unknown)} (known: {', '.join(WEIGHTS)})")
+    bad = [k for k, v in value.items() if isinstance(v, bool) or not isinstance(v, int | float) or v < 0]
+    if bad:
+        raise ConfigError(f"{origin}: [salience] weights must be numbers of 0 or more ({', '.join(bad)})")
+    return tuple((k, float(v)) for k, v in value.items())
 
 
 def load_settings(path: Path | None) -> Settings:

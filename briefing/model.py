@@ -12,7 +12,10 @@ one is valid in the other; quotes in a briefing are always cut from ``orig``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .analyse.salience import Salience
 
 ArticleKind = Literal["news", "interview", "photo_caption", "other"]
 ProposalKind = Literal["suggestion", "plan"]
@@ -268,6 +271,8 @@ class Briefing:
     # proposal's text, role and body, each article's title and summary sentences, the
     # speakers' names in pinyin, and the checks' flags; keys from english_key().
     english: tuple[tuple[str, str], ...] = ()
+    # how much each proposal briefed in full matters, with the reasons (analyse/salience.py)
+    salience: tuple[Salience, ...] = ()
 
     @property
     def proposals(self) -> tuple[Proposal, ...]:

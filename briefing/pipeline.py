@@ -177,7 +177,7 @@ def build(
         analyses.extend(page_analyses)
         if progress:
             progress(info.name)
-    return Briefing(
+    briefing = Briefing(
         title=settings.title,
         generated=moment.isoformat(),
         period=settings.period or iso_week(moment.date()),
@@ -188,6 +188,15 @@ def build(
         settings=(("summarizer", settings.summarizer), ("summary_chars", str(settings.summary_chars))),
         excluded=tuple(excluded),
     )
+    return with_salience(briefing, settings)
+
+
+def with_salience(briefing: Briefing, settings: Settings, earlier: Sequence[str] | None = None) -> Briefing:
+    """The salience of the proposals briefed in full; ``earlier``: the archive's
+    proposals of earlier periods (None: no archive)."""
+    from .analyse.salience import score
+
+    return replace(briefing, salience=score(briefing.proposals, dict(settings.salience), earlier))
 
 
 def _select(
@@ -220,7 +229,8 @@ def remember(briefing: Briefing, settings: Settings) -> Briefing:
 
     archive = Archive(resolve_path(settings.archive))
     try:
-        return record(briefing, archive, settings.trend_runs)
+        earlier = archive.earlier_proposals(briefing.period)
+        return with_salience(record(briefing, archive, settings.trend_runs), settings, earlier)
     finally:
         archive.close()
 

@@ -119,11 +119,7 @@ def _libreoffice() -> str | None:
     return found
 
 
-@pytest.mark.slow
-def test_libreoffice_renders_it_with_a_cjk_font(docx_bytes, tmp_path: Path):
-    soffice = _libreoffice()
-    if soffice is None or shutil.which("pdffonts") is None:
-        pytest.skip("needs LibreOffice and poppler-utils (installed by .ci/run)")
+def _to_pdf(soffice: str, docx_bytes: bytes, tmp_path: Path) -> Path:
     source = tmp_path / "briefing.docx"
     source.write_bytes(docx_bytes)
     subprocess.run(
@@ -144,5 +140,34 @@ def test_libreoffice_renders_it_with_a_cjk_font(docx_bytes, tmp_path: Path):
     )
     pdf = tmp_path / "briefing.pdf"
     assert pdf.exists() and pdf.stat().st_size > 10_000  # soffice exits 0 even when it fails
+    return pdf
+
+
+@pytest.mark.slow
+def test_libreoffice_renders_it_with_a_cjk_font(docx_bytes, tmp_path: Path):
+    soffice = _libreoffice()
+    if soffice is None or shutil.which("pdffonts") is None:
+        pytest.skip("needs LibreOffice and poppler-utils (installed by .ci/run)")
+    pdf = _to_pdf(soffice, docx_bytes, tmp_path)
     fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
     assert "CJK" in fonts, fonts
+
+
+MAX_BRIEF_PAGES = 8
+
+
+@pytest.mark.slow
+def test_a_brief_briefing_of_the_seeds_fits_in_eight_pages(seed_briefing, tmp_path: Path):
+    soffice = _libreoffice()
+    if soffice is None or shutil.which("pdfinfo") is None:
+        pytest.skip("needs LibreOffice and poppler-utils (installed by .ci/run)")
+    pdf = _to_pdf(soffice, render_docx(seed_briefing, RenderOptions(length="brief")), tmp_path)
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    print(f"\nbrief DOCX of the seeds: {pages} pages")
+    assert pages <= MAX_BRIEF_PAGES
+    import docx
+
+    document = docx.Document(io.BytesIO(render_docx(seed_briefing, RenderOptions(length="brief"))))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
+    assert any(h.startswith("Annex") for h in headings) and not any(h.startswith("Article summaries") for h in headings)

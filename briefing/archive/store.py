@@ -247,6 +247,14 @@ class Archive:
         )
 
     # -- reading -----------------------------------------------------------------
+    def earlier_proposals(self, period: str) -> list[str]:
+        """The texts of the proposals recorded in runs of other periods (what a
+        proposal of this period is new against)."""
+        rows = self.db.execute(
+            "SELECT p.text FROM proposals p JOIN runs r ON r.id = p.run WHERE r.period != ?", (period,)
+        )
+        return [text for (text,) in rows]
+
     def runs(self, limit: int = 20) -> list[tuple[int, str, str, str, int, int, int]]:
         return list(
             self.db.execute(

@@ -35,6 +35,7 @@ class RenderOptions:
     mail_from: str | None = None
     mail_to: tuple[str, ...] = ()
     mail_attach: tuple[str, ...] = ("docx",)
+    length: str = "full"  # brief: the first page, the leading items per theme, an annex list
     warn: Callable[[str], None] = field(default=lambda message: None, compare=False)
 
     @classmethod
@@ -49,6 +50,7 @@ class RenderOptions:
             mail_from=settings.mail_from,
             mail_to=settings.mail_to,
             mail_attach=settings.mail_attach,
+            length=settings.length,
             warn=warn or (lambda message: None),
         )
 

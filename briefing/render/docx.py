@@ -24,10 +24,12 @@ from .view import (
     articles_by_id,
     english,
     evidence,
+    leading_items,
+    listed,
     mt_label,
     proposers,
-    top_items,
     trend_rows,
+    week,
     zh_labels,
 )
 
@@ -240,7 +242,7 @@ def render_docx(briefing: Briefing, options: RenderOptions) -> bytes:
     writer = _DocxBriefing(briefing, options)
     writer.front()
     writer.contents()
-    for key, en, zh in sections(options.templates):
+    for key, en, zh in sections(options.templates, options.length):
         getattr(writer, key)(f"{en} · {writer.labels.zh(zh)}")
     return writer.save()
 
@@ -254,6 +256,8 @@ FIGURE_WIDTHS_CM = (11.0, 6.0)
 COVERED_WIDTHS_CM = (9.0, 5.0, 3.0)
 PROPOSER_WIDTHS_CM = (3.0, 8.0, 2.0, 4.0)
 QUOTE_INDENT_CM = 0.6
+ANNEX_PT = 8.5
+ANNEX_COLUMNS = 2
 
 
 class _DocxBriefing:
@@ -285,6 +289,7 @@ class _DocxBriefing:
         self.proposals = briefing.proposals
         self.people = proposers(self.proposals)
         self.groups = [g for g in briefing.groups if g.proposals]
+        self.length = options.length
         self.en = english(briefing)
         self.toc: Any = None
 
@@ -332,14 +337,14 @@ class _DocxBriefing:
         from .chart import proposals_chart
 
         self.heading(title, 1)
-        intro = self.text("exec_intro", self.b, len(self.proposals), len(self.people), len(self.groups))
-        self.document.add_paragraph(intro)
-        for group, proposal in top_items(self.groups):
-            item = self.para(self.text("exec_item", proposal, group.theme), "List Bullet")
-            if self.en(proposal).text:
-                item.add_run("\n" + clean_xml(self.en(proposal).text or "")).italic = True
-        self.picture(proposals_chart(self.groups), "chart_caption")
-        self.trend()
+        self.document.add_paragraph(self.text("exec_intro", week(self.b)))
+        for lead in leading_items(self.b):
+            item = self.para(self.text("exec_item", lead), "List Number")
+            if self.en(lead.proposal).text:
+                item.add_run("\n" + clean_xml(self.en(lead.proposal).text or "")).italic = True
+        if self.length == "full":  # a brief briefing says the counts in words
+            self.picture(proposals_chart(self.groups), "chart_caption")
+            self.trend()
 
     def trend(self) -> None:
         from .chart import trend_chart
@@ -358,16 +363,39 @@ class _DocxBriefing:
     def themes(self, title: str) -> None:
         self.heading(title, 1)
         bilingual = self.b.translation is not None
-        for group in self.groups:
+        for group, shown in listed(self.b, self.length):
             self.heading(self.text("theme_heading", group), 2)
+            if len(shown) < len(group.proposals):
+                self.document.add_paragraph(self.text("listed_note", len(shown), len(group.proposals)))
             if bilingual:
                 headers: tuple[str, ...] = ("Speaker and role", "Proposal", "English (machine translation)", "Source")
                 widths: tuple[float, ...] = BILINGUAL_WIDTHS_CM
             else:
                 headers, widths = ("Speaker and role", "Proposal", "Source"), TABLE_WIDTHS_CM
             table = _table(self.document, headers, widths)
-            for p in group.proposals:
+            for p in shown:
                 _row(table, self._proposal_cells(p, group.theme.key, bilingual), widths, small=(len(widths) - 1,))
+
+    def annex(self, title: str) -> None:
+        from docx.enum.section import WD_SECTION
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
+        self.heading(title, 1)
+        # the list in two columns: a continuous section of its own
+        columns = OxmlElement("w:cols")
+        columns.set(qn("w:num"), str(ANNEX_COLUMNS))
+        columns.set(qn("w:space"), "360")
+        self.document.add_section(WD_SECTION.CONTINUOUS)._sectPr.append(columns)
+        pages = {s.name: n for n, s in enumerate(self.b.sources, start=1)}
+        for p in self.proposals:
+            art = self.by_id[p.article].article
+            ref = f"S{pages.get(art.source, 0)}·{art.id.rsplit('-', 1)[-1]} ¶{p.para + 1}"
+            line = self.document.add_paragraph(self.text("annex_item", p, ref))
+            line.paragraph_format.space_after = Pt(0)
+            for run in line.runs:
+                run.font.size = Pt(ANNEX_PT)
 
     def _proposal_cells(self, p: Proposal, theme: str, bilingual: bool) -> tuple[str, ...]:
         art = self.by_id[p.article].article

@@ -22,11 +22,16 @@ def chart_uri(briefing: Briefing) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii") if png else ""
 
 
-def context(b: Briefing, chart: bool = True) -> dict[str, Any]:
+def context(b: Briefing, chart: bool = True, length: str = "full") -> dict[str, Any]:
     sources = Sources(b)
-    return {**common_context(b), "ref": sources.ref, "sources": sources.items, "chart": chart_uri(b) if chart else ""}
+    return {
+        **common_context(b, length),
+        "ref": sources.ref,
+        "sources": sources.items,
+        "chart": chart_uri(b) if chart else "",
+    }
 
 
 def render_html(briefing: Briefing, options: RenderOptions) -> bytes:
-    ctx = {**context(briefing), "sections": sections(options.templates)}
+    ctx = {**context(briefing, length=options.length), "sections": sections(options.templates, options.length)}
     return render("briefing.html.j2", options.templates, **ctx).encode("utf-8")

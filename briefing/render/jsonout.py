@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Analysis, Briefing, Proposal, ThemeHit
 from . import RenderOptions
-from .view import English, english, mt_label, proposers
+from .view import English, english, leading, mt_label, proposers
 
 SCHEMA = "briefing/1"
 SCHEMA_VERSION = 1
@@ -74,6 +74,19 @@ def to_dict(b: Briefing) -> dict[str, Any]:
     en = english(b)
     articles = [_article(a, published.get(a.article.source), en(a)) for a in b.analyses]
     proposals = [_proposal(p, a.article.source, en(p)) for a in b.analyses if not a.seen_before for p in a.proposals]
+    salient = {s.proposal: s for s in b.salience}
+    for item in proposals:
+        s = salient.get(item["id"])
+        item["salience"] = (
+            None
+            if s is None
+            else {
+                "score": s.score,
+                "parts": {"who": s.who, "what": s.what, "repeat": s.repeat, "new": s.new},
+                "reasons": list(s.reasons),
+                "same_measure": list(s.cluster),
+            }
+        )
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
@@ -90,6 +103,7 @@ def to_dict(b: Briefing) -> dict[str, Any]:
         "trend": [{"run": label, "proposals": dict(counts)} for label, counts in b.trend],
         "articles": articles,
         "proposals": proposals,
+        "leading": [p.id for p, _ in leading(b)],
         "themes": [
             {
                 "key": g.theme.key,

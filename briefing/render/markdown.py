@@ -12,15 +12,15 @@ from .templating import md_escape, render, sections
 from .view import Sources, common_context
 
 
-def context(b: Briefing) -> dict[str, Any]:
+def context(b: Briefing, length: str = "full") -> dict[str, Any]:
     sources = Sources(b)
 
     def footnotes() -> list[tuple[int, str]]:
         return [(key, f"`{file}`, paragraph {para} — {md_escape(title)}") for key, file, para, title in sources.items()]
 
-    return {**common_context(b), "ref": sources.ref, "footnotes": footnotes}
+    return {**common_context(b, length), "ref": sources.ref, "footnotes": footnotes}
 
 
 def render_markdown(briefing: Briefing, options: RenderOptions) -> bytes:
-    ctx = {**context(briefing), "sections": sections(options.templates)}
+    ctx = {**context(briefing, length=options.length), "sections": sections(options.templates, options.length)}
     return render("briefing.md.j2", options.templates, **ctx).encode("utf-8")

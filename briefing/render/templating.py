@@ -58,12 +58,16 @@ def render(name: str, override: Path | None = None, **context: Any) -> str:
         raise ConfigError(f"template {name}: {exc}") from None
 
 
-SECTION_KEYS = ("executive", "themes", "figures", "summaries", "covered", "proposers")
+SECTION_KEYS = ("executive", "themes", "figures", "summaries", "covered", "proposers", "annex")
+# A brief briefing keeps these of the listed sections, and ends with the annex.
+BRIEF_KEYS = ("executive", "themes")
+ANNEX = ("annex", "Annex: every proposal", "全部建议与计划")
 
 
-def sections(override: Path | None = None) -> list[tuple[str, str, str]]:
+def sections(override: Path | None = None, length: str = "full") -> list[tuple[str, str, str]]:
     """The briefing's sections in order, as ``sections.j2`` lists them: (key,
-    English heading, Chinese heading).  A user's copy may reorder, rename or drop."""
+    English heading, Chinese heading).  A user's copy may reorder, rename or drop.
+    A brief briefing keeps the executive summary and the themes, and adds the annex."""
     from jinja2 import TemplateError
 
     try:
@@ -75,4 +79,6 @@ def sections(override: Path | None = None) -> list[tuple[str, str, str]]:
     if unknown:
         known = ", ".join(SECTION_KEYS)
         raise ConfigError(f"template sections.j2: unknown section(s) {', '.join(unknown)} (known: {known})")
+    if length == "brief":
+        return [s for s in out if s[0] in BRIEF_KEYS] + [ANNEX]
     return out

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
+from ..analyse.salience import Salience
 from ..model import Analysis, Briefing, Proposal, ThemeGroup, Translation, english_key
 
 
@@ -94,33 +95,107 @@ MANDATE = {"npc": "NPC deputy · 人大代表", "cppcc": "CPPCC member · 政协
 ARTICLE_KIND = {"news": "news", "interview": "interview", "photo_caption": "photo caption", "other": "untitled item"}
 
 
-EXECUTIVE_ITEMS = 8  # proposals on the first page
+@dataclass(frozen=True)
+class Leading:
+    """One of the week's leading proposals, as the first page shows it."""
+
+    proposal: Proposal
+    salience: Salience
+    themes: tuple[str, ...]  # labels, English · Chinese
+    also: tuple[str, ...]  # the other speakers on the same measure
+
+    @property
+    def why(self) -> str:
+        """The reasons in a few words: who, and the concrete elements."""
+        parts = [r.removeprefix("who: ") for r in self.salience.reasons if r.startswith(("who:", "speaker"))]
+        what = [r.removeprefix("what: ") for r in self.salience.reasons if r.startswith("what:")]
+        return "; ".join([*parts, ", ".join(what)] if what else parts)
 
 
-def top_items(groups: Iterable[ThemeGroup]) -> list[tuple[ThemeGroup, Proposal]]:
-    """The leading proposal of each theme: the one whose theme evidence weighs most."""
-    items = []
-    seen: set[str] = set()
-    for group in sorted(groups, key=lambda g: -len(g.proposals)):
-        ranked = sorted(
-            (p for p in group.proposals if p.id not in seen),
-            key=lambda p: -max((h.score for h in p.themes if h.theme == group.theme.key), default=0.0),
-        )
-        if ranked:
-            seen.add(ranked[0].id)
-            items.append((group, ranked[0]))
-    return items[:EXECUTIVE_ITEMS]
+def leading(b: Briefing) -> list[tuple[Proposal, Salience]]:
+    """The week's leading proposals by salience (analyse/salience.py)."""
+    from ..analyse.salience import top
+
+    return top(b.proposals, b.salience)
 
 
-def common_context(b: Briefing) -> dict[str, Any]:
+def leading_items(b: Briefing) -> list[Leading]:
+    labels = {t.key: f"{t.label_en} · {t.label_zh}" for t in b.themes}
+    by_id = {p.id: p for p in b.proposals}
+    out = []
+    for p, s in leading(b):
+        also = tuple(dict.fromkeys(by_id[o].who or "—" for o in s.cluster if o in by_id))
+        out.append(Leading(p, s, tuple(labels[k] for k in p.theme_keys if k in labels), also))
+    return out
+
+
+def week(b: Briefing) -> list[str]:
+    """The week in three to five sentences, from counts and verbatim pieces only."""
+    proposals = b.proposals
+    if not proposals:
+        return [f"This week's {len(b.sources)} page(s) carry no proposals."]
+    groups = sorted((g for g in b.groups if g.proposals), key=lambda g: -len(g.proposals))
+    themes = ", ".join(f"{g.theme.label_en} ({len(g.proposals)})" for g in groups[:3])
+    people = proposers(proposals)
+    out = [
+        f"This week's {len(b.sources)} page(s) carry {len(proposals)} proposal(s) from {len(people)} proposer(s);"
+        f" the themes with most are {themes}."
+    ]
+    salient = {s.proposal: s for s in b.salience}
+    concrete = sum(1 for p in proposals if salient.get(p.id) and salient[p.id].what > 0)
+    plans = sum(1 for p in proposals if p.kind == "plan")
+    out.append(
+        f"{concrete} name an amount, a number, a deadline, a programme or a new rule;"
+        f" {plans} are plans of the speaker's own body and {len(proposals) - plans} suggestions to others."
+    )
+    shared = max(b.salience, key=lambda s: (len(s.cluster), s.score), default=None)
+    if shared is not None and shared.cluster:
+        p = next(p for p in proposals if p.id == shared.proposal)
+        out.append(f"Raised by the most speakers ({len(shared.cluster) + 1}): “{p.text}” ({p.who}).")
+    if any("no archive" in r for s in b.salience for r in s.reasons):
+        out.append("Novelty is not assessed: no archive of earlier weeks was used.")
+    else:
+        new = sum(1 for s in b.salience if s.new > 0)
+        out.append(f"{new} of the {len(proposals)} proposals are new against the archive's earlier weeks.")
+    items = leading(b)
+    if items:
+        p, _ = items[0]
+        role = f" ({p.role})" if p.role else ""
+        out.append(f"The leading item: {p.who}{role}: “{p.text}”.")
+    return out[:5]
+
+
+BRIEF_PER_THEME = 2  # proposals a brief briefing lists under each theme
+
+
+def listed(b: Briefing, length: str = "full") -> list[tuple[ThemeGroup, tuple[Proposal, ...]]]:
+    """Each theme with the proposals its section lists: all of them, or in a brief
+    briefing the leading few by salience (in reading order)."""
+    rank = {s.proposal: (-s.score, n) for n, s in enumerate(b.salience)}
+    out = []
+    for g in b.groups:
+        if not g.proposals:
+            continue
+        shown = g.proposals
+        if length == "brief":
+            best = sorted(g.proposals, key=lambda p: rank.get(p.id, (0.0, 0)))[:BRIEF_PER_THEME]
+            shown = tuple(p for p in g.proposals if p in best)
+        out.append((g, shown))
+    return out
+
+
+def common_context(b: Briefing, length: str = "full") -> dict[str, Any]:
     """What every text template of the briefing reads (Markdown, HTML, email)."""
     labels = zh_labels(b)
     groups = [g for g in b.groups if g.proposals]
     return {
+        "length": length,
+        "listed": listed(b, length),
         "b": b,
         "analyses": b.analyses,
         "groups": groups,
-        "top": top_items(groups),
+        "top": leading_items(b),
+        "week": week(b),
         "proposals": b.proposals,
         "people": proposers(b.proposals),
         "figures": [(a, f) for a in b.analyses for f in a.figures],

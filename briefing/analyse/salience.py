@@ -1,0 +1,192 @@
+"""How much a proposal matters to a reader of the week, with the reasons.
+
+Four parts, each weighed (``[salience]`` in briefing.toml; docs/salience.md):
+
+* **who** — the mandate and seniority of the title chain: a minister or a
+  provincial or city leader 4, an official of a department or district 3, an
+  NPC deputy or CPPCC member 2.5, an expert 2, a company's head 1.5, a named
+  body 1.5, a person with no title 1; the paper's own 我市 or a document as the
+  speaker 0;
+* **what** — the concrete elements of the measure, one point each up to three:
+  an amount, a number with its unit, a deadline, a named programme or project, a
+  new institution or rule; none of them is a vague exhortation;
+* **repeat** — several speakers on the same measure this week (their texts share
+  most of their character pairs): half a point for each other speaker, up to two;
+* **new** — not in the archive's earlier periods: one point (no points, and the
+  reason says so, without an archive).
+
+Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..model import PRINTED, Proposal
+from .places import self_reference
+
+WEIGHTS: dict[str, float] = {"who": 1.0, "what": 1.0, "repeat": 1.0, "new": 0.5}
+
+_TIERS: tuple[tuple[float, str, re.Pattern[str]], ...] = (
+    (
+        4.0,
+        "minister or provincial/city leader",
+        re.compile(r"总理|国务委员|部长|省长|市长|省委书记|市委书记|自治区主席|政协主席"),
+    ),
+    (3.0, "official", re.compile(r"局长|厅长|主任|区长|县长|区委书记|县委书记|司长|署长|处长|秘书长|书记")),
+    (2.5, "NPC deputy or CPPCC member", re.compile(r"代表$|委员$|人大代表|政协委员|议员")),
+    (2.0, "expert", re.compile(r"教授|研究员|院士|院长|专家|学者|经济学家|分析师|所长")),
+    (1.5, "head of a company", re.compile(r"董事长|总经理|总裁|CEO|创始人|首席|董事")),
+)
+_DOCUMENT = re.compile(r"《|(?:报告|规划|方案|意见|纲要|决定|通知|办法|条例)$")
+_ELEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("an amount", re.compile(r"\d+(?:\.\d+)?\s*(?:多|余)?(?:万亿|亿|万|千)?元|\d+(?:\.\d+)?\s*[%％]|百分之")),
+    (
+        "a number",
+        re.compile(
+            r"\d+(?:\.\d+)?\s*(?:多|余)?(?:万|千|百)?(?:个|家|项|条|所|座|公里|千米|吨|千瓦|兆瓦|亩|人|户|套|台|辆|张|次|批)"
+        ),
+    ),
+    (
+        "a deadline",
+        re.compile(
+            r"(?:到|至|在|于)?20\d{2}\s*年(?:底|末|前|内)?|年底前|年内|\d+\s*年内|今年|明年|[一二三四五六七八九十两\d]+年后"
+        ),
+    ),
+    (
+        "a named programme or project",
+        re.compile(
+            r"“[^”]{2,24}”|《[^》]{2,30}》|[\u4e00-\u9fff]{2,12}(?:工程|计划|行动|专项|示范区|试验区|实验室|产业园|基金)"
+        ),
+    ),
+    (
+        "a new institution or rule",
+        re.compile(
+            r"(?:设立|成立|组建|建立|出台|制定|修订|颁布|建设)[^，。；]{0,14}(?:机构|中心|基金|机制|制度|办法|条例|标准|规定|政策|平台|法)"
+        ),
+    ),
+)
+MAX_WHAT, REPEAT_STEP, MAX_REPEAT = 3, 0.5, 2.0
+SAME_MEASURE = 0.5  # share of the shorter text's character pairs two texts of one measure share
+
+
+@dataclass(frozen=True)
+class Salience:
+    """A proposal's salience: its score, its parts, why, and the other proposals of
+    the week on the same measure (by other speakers)."""
+
+    proposal: str  # id
+    score: float
+    who: float
+    what: float
+    repeat: float
+    new: float
+    reasons: tuple[str, ...] = field(metadata=PRINTED)  # they name speakers as printed
+    cluster: tuple[str, ...] = ()
+
+
+def who_points(p: Proposal) -> tuple[float, str]:
+    name = p.speaker or p.body or ""
+    if self_reference(p.speaker or p.body):
+        return 0.0, f"speaker is the paper's own {name}"
+    if not p.speaker and _DOCUMENT.search(name):
+        return 0.0, f"speaker is a document ({name})"
+    chain = p.role or ""
+    for points, tier, pattern in _TIERS:
+        if pattern.search(chain) or (tier.startswith("NPC") and p.mandate):
+            return points, f"who: {tier}"
+    if p.speaker:
+        return 1.0, "who: a person without a title"
+    return 1.5, f"who: a body ({name})" if name else "who: unknown"
+
+
+def what_points(text: str) -> tuple[float, list[str]]:
+    found = [label for label, pattern in _ELEMENTS if pattern.search(text)]
+    if not found:
+        return 0.0, ["what: vague (no amount, number, deadline, named programme or new rule)"]
+    return float(min(len(found), MAX_WHAT)), [f"what: {label}" for label in found]
+
+
+def _pairs(text: str) -> set[str]:
+    t = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", text)
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def clusters(proposals: Sequence[Proposal]) -> dict[str, tuple[str, ...]]:
+    """For each proposal, the others of the week on the same measure by another speaker."""
+    pairs = [_pairs(p.text) for p in proposals]
+    out: dict[str, tuple[str, ...]] = {}
+    for i, p in enumerate(proposals):
+        mine = p.speaker or p.body
+        same = []
+        for j, q in enumerate(proposals):
+            if i == j or not pairs[i] or not pairs[j] or (q.speaker or q.body) == mine:
+                continue
+            if len(pairs[i] & pairs[j]) / min(len(pairs[i]), len(pairs[j])) >= SAME_MEASURE:
+                same.append(q.id)
+        out[p.id] = tuple(same)
+    return out
+
+
+def is_new(text: str, earlier: Sequence[set[str]]) -> bool:
+    mine = _pairs(text)
+    return not any(
+        mine and other and len(mine & other) / min(len(mine), len(other)) >= SAME_MEASURE for other in earlier
+    )
+
+
+def score(
+    proposals: Sequence[Proposal], weights: Mapping[str, float] | None = None, earlier: Iterable[str] | None = None
+) -> tuple[Salience, ...]:
+    """The salience of each proposal, in their order; ``earlier`` are the texts of
+    the archive's earlier periods (None: no archive)."""
+    w = {**WEIGHTS, **(weights or {})}
+    earlier_pairs = [_pairs(t) for t in earlier] if earlier is not None else None
+    same = clusters(proposals)
+    by_id = {p.id: p for p in proposals}
+    out = []
+    for p in proposals:
+        who, why_who = who_points(p)
+        what, why_what = what_points(p.text)
+        others = same[p.id]
+        speakers = sorted({by_id[o].who or "" for o in others} - {""})
+        repeat = min(REPEAT_STEP * len(speakers), MAX_REPEAT)
+        reasons = [why_who, *why_what]
+        if speakers:
+            reasons.append("also proposed by " + "、".join(speakers))
+        if earlier_pairs is None:
+            new = 0.0
+            reasons.append("novelty: no archive to compare")
+        elif is_new(p.text, earlier_pairs):
+            new = 1.0
+            reasons.append("new: not in the archive's earlier periods")
+        else:
+            new = 0.0
+            reasons.append("seen in an earlier period")
+        total = w["who"] * who + w["what"] * what + w["repeat"] * repeat + w["new"] * new
+        out.append(Salience(p.id, round(total, 2), who, what, repeat, new, tuple(reasons), others))
+    return tuple(out)
+
+
+TOP = 10
+
+
+def top(proposals: Sequence[Proposal], saliences: Sequence[Salience], n: int = TOP) -> list[tuple[Proposal, Salience]]:
+    """The week's leading proposals: by salience, each measure once (the others on
+    it are named with it), only those with a named speaker or body and a concrete
+    element."""
+    by_id = {p.id: p for p in proposals}
+    ranked = sorted(saliences, key=lambda s: (-s.score, s.proposal))
+    shown: set[str] = set()
+    out = []
+    for s in ranked:
+        if s.proposal in shown or s.who <= 0 or s.what <= 0 or s.proposal not in by_id:
+            continue
+        shown.add(s.proposal)
+        shown.update(s.cluster)
+        out.append((by_id[s.proposal], s))
+        if len(out) == n:
+            break
+    return out
