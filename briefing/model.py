@@ -236,6 +236,8 @@ class SourceInfo:
     dropped: int
     published: str | None = None  # ISO date the page was published
     date_source: str = "run date"  # where that date comes from: file name, masthead, dateline, run date
+    outlet: str | None = field(default=None, metadata=PRINTED)  # the paper, as the page names itself
+    page: str | None = None  # the page number the page prints or its file name gives
 
 
 @dataclass(frozen=True)

@@ -119,9 +119,19 @@ def _unique_stems(sources: Sequence[Source]) -> list[str]:
 def _analyse_page(
     source: Source, stem: str, settings: Settings, taxonomy: Taxonomy
 ) -> tuple[SourceInfo, list[Analysis]]:
+    from .analyse.masthead import outlet, page_number
+
     articles, dropped = segment(clean(source), stem)
     info = SourceInfo(
-        source.path, source.name, source.encoding, source.script, source.sha256, len(articles), len(dropped)
+        source.path,
+        source.name,
+        source.encoding,
+        source.script,
+        source.sha256,
+        len(articles),
+        len(dropped),
+        outlet=outlet(source.text),
+        page=page_number(source.name, source.text),
     )
     from .analyse.places import resolve_places
 

@@ -28,6 +28,7 @@ from .view import (
     listed,
     mt_label,
     proposers,
+    source_heading,
     trend_rows,
     week,
     zh_labels,
@@ -426,7 +427,7 @@ class _DocxBriefing:
         for a in self.b.briefed:
             if a.article.source != current_source:
                 current_source = a.article.source
-                self.heading(self.text("source_heading", a.article.source, self.b), 2)
+                self.heading(self.text("source_heading", source_heading(self.b, a.article.source), self.b), 2)
             self.heading(self.text("article_heading", a.article), 3)
             english = self.en(a)
             if english.title:

@@ -165,6 +165,17 @@ def week(b: Briefing) -> list[str]:
     return out[:5]
 
 
+def source_heading(b: Briefing, name: str) -> str:
+    """A page's heading: the outlet, date and page where the page or its file name
+    says them, then the file name (重庆日报 · 2023-05-17 · 第3版 · page.txt)."""
+    from ..analyse.masthead import heading
+
+    info = next((s for s in b.sources if s.name == name), None)
+    if info is None:
+        return name
+    return heading(name, info.outlet, info.published, info.page, info.date_source != "run date")
+
+
 BRIEF_PER_THEME = 2  # proposals a brief briefing lists under each theme
 
 
@@ -199,7 +210,10 @@ def common_context(b: Briefing, length: str = "full") -> dict[str, Any]:
         "proposals": b.proposals,
         "people": proposers(b.proposals),
         "figures": [(a, f) for a in b.analyses for f in a.figures],
-        "by_source": [(source, list(items)) for source, items in groupby(b.briefed, key=lambda a: a.article.source)],
+        "by_source": [
+            (source_heading(b, source), list(items))
+            for source, items in groupby(b.briefed, key=lambda a: a.article.source)
+        ],
         "covered": b.covered,
         "trend": trend_rows(b),
         "kind_en": KIND_EN,
