@@ -76,3 +76,50 @@ def test_length_brief_from_the_command_line(tmp_path):
     assert "Salience" in md and "孙大为" in md
     bad = CliRunner().invoke(app, ["make", str(page), "--out", str(out), "--length", "short", "--no-archive"])
     assert bad.exit_code == 2 and "length must be brief or full" in bad.output
+
+
+def test_novelty_against_the_archives_earlier_weeks(tmp_path):
+    from datetime import UTC, datetime
+
+    from briefing.config import Settings
+    from briefing.pipeline import build, collect, remember
+
+    week1, week2 = tmp_path / "w1", tmp_path / "w2"
+    week1.mkdir()
+    week2.mkdir()
+    (week1 / "a.txt").write_text(
+        "算力平台建设提速\n\n□本报记者 王小明\n\n市科技局局长陈明表示，将建设公共算力平台，年内降低中小企业用算力成本三成。\n",
+        "utf-8",
+    )
+    (week2 / "b.txt").write_text(
+        "委员建言数字经济\n\n□本报记者 李青\n\n市政协委员刘洋建议，建设公共算力平台，年内降低中小企业用算力成本三成。"
+        "市人大代表孙丽建议，年内新建5所托育中心。\n",
+        "utf-8",
+    )
+    settings = Settings(archive=tmp_path / "archive.sqlite")
+    first = remember(build(collect([str(week1)]), settings, now=datetime(2025, 3, 24, tzinfo=UTC)), settings)
+    assert all(s.new == 1.0 for s in first.salience)
+    second = remember(build(collect([str(week2)]), settings, now=datetime(2025, 4, 7, tzinfo=UTC)), settings)
+    by_text = {p.text: s for p in second.proposals for s in second.salience if s.proposal == p.id}
+    seen = next(s for t, s in by_text.items() if "算力" in t)
+    fresh = next(s for t, s in by_text.items() if "托育" in t)
+    assert seen.new == 0.0 and "seen in an earlier period" in seen.reasons
+    assert fresh.new == 1.0
+
+
+def test_salience_weights_in_the_config(tmp_path):
+    import pytest
+
+    from briefing.config import load_settings
+    from briefing.errors import ConfigError
+
+    config = tmp_path / "briefing.toml"
+    config.write_text('length = "brief"\n[salience]\nwhat = 2.0\nnew = 1\n', "utf-8")
+    settings = load_settings(config)
+    assert dict(settings.salience) == {"what": 2.0, "new": 1.0} and settings.length == "brief"
+    config.write_text("[salience]\nwho = -1\n", "utf-8")
+    with pytest.raises(ConfigError, match="weights must be numbers"):
+        load_settings(config)
+    config.write_text("[salience]\nbeauty = 1\n", "utf-8")
+    with pytest.raises(ConfigError, match="unknown weight"):
+        load_settings(config)
