@@ -88,7 +88,8 @@ def test_novelty_against_the_archives_earlier_weeks(tmp_path):
     week1.mkdir()
     week2.mkdir()
     (week1 / "a.txt").write_text(
-        "算力平台建设提速\n\n□本报记者 王小明\n\n市科技局局长陈明表示，将建设公共算力平台，年内降低中小企业用算力成本三成。\n",
+        "算力平台建设提速\n\n□本报记者 王小明\n\n"
+        "市科技局局长陈明表示，将建设公共算力平台，年内降低中小企业用算力成本三成。\n",
         "utf-8",
     )
     (week2 / "b.txt").write_text(
