@@ -103,6 +103,7 @@ class Leading:
     salience: Salience
     themes: tuple[str, ...]  # labels, English · Chinese
     also: tuple[str, ...]  # the other speakers on the same measure
+    source: str = ""  # the page's file name
 
     @property
     def why(self) -> str:
@@ -122,10 +123,12 @@ def leading(b: Briefing) -> list[tuple[Proposal, Salience]]:
 def leading_items(b: Briefing) -> list[Leading]:
     labels = {t.key: f"{t.label_en} · {t.label_zh}" for t in b.themes}
     by_id = {p.id: p for p in b.proposals}
+    files = {a.article.id: a.article.source for a in b.analyses}
     out = []
     for p, s in leading(b):
         also = tuple(dict.fromkeys(by_id[o].who or "—" for o in s.cluster if o in by_id))
-        out.append(Leading(p, s, tuple(labels[k] for k in p.theme_keys if k in labels), also))
+        themes = tuple(labels[k] for k in p.theme_keys if k in labels)
+        out.append(Leading(p, s, themes, also, files.get(p.article, "")))
     return out
 
 
