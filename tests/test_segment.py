@@ -201,3 +201,28 @@ def test_markdown_article_with_sections_stays_one_article():
     _, arts = _articles(page)
     assert [a.title for a in arts] == ["某市发布低空经济措施"]
     assert [p.role for p in arts[0].paragraphs] == ["body", "heading", "body", "heading", "body"]
+
+
+def test_a_paragraph_broken_into_short_lines_with_commas_is_not_a_headline():
+    page = (
+        "社区食堂覆盖所有街道\n\n□本报记者 韩雪\n\n"
+        "今年以来，全市新建社区食堂四十家，为老人提供助餐服务。\n\n"
+        "近年来，各区民政部门始终注重养老服务\n"
+        "网络建设，以老年人满意度作为检验工作成效\n"
+        "的标准，推动助餐服务向农村延伸。\n"
+    )
+    arts = segment(clean(Source("p.txt", "p.txt", page, "utf-8", "simplified", "0")))[0]
+    assert [a.title for a in arts] == ["社区食堂覆盖所有街道"]
+    assert arts[0].paragraphs[-1].orig.startswith("近年来，各区民政部门始终注重养老服务网络建设")
+
+
+def test_a_kicker_with_a_comma_runs_on_into_its_headline():
+    page = (
+        "加快推进城市更新，改善群众居住条件\n"
+        "老旧小区改造惠及三万户\n\n"
+        "　　区住建委负责人介绍，今年将改造老旧小区六十个，年底前全部完工。\n"
+    )
+    arts = segment(clean(Source("p.txt", "p.txt", page, "utf-8", "simplified", "0")))[0]
+    heads = (arts[0].kicker or "") + (arts[0].title or "")
+    assert "加快推进城市更新，改善群众居住条件" in heads and heads.endswith("老旧小区改造惠及三万户")
+    assert arts[0].paragraphs[0].orig.startswith("区住建委负责人介绍")

@@ -396,6 +396,20 @@ def _broken_headings(content: list[Line], classes: list[_Classified]) -> None:
         gap = following.no - line.no > 1
         if nxt.kind in ("body", "heading") and not following.mark and continues_word(line.text, following.text, gap):
             classes[k] = _Classified("body")
+        elif (
+            not gap
+            and not following.mark
+            and _clause_goes_on(line.text)
+            and (nxt.kind == "body" or (nxt.kind == "heading" and _clause_goes_on(following.text)))
+        ):
+            # a line with a clause break (，) that runs straight on, no blank line between,
+            # into text (or another such line): a paragraph broken mid-sentence; a kicker
+            # with a comma runs on into a headline without one
+            classes[k] = _Classified("body")
+
+
+def _clause_goes_on(text: str) -> bool:
+    return "，" in text and not text.endswith(("：", "——", "—"))
 
 
 @dataclass
