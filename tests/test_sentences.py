@@ -26,3 +26,10 @@ def test_ascii_punctuation_decimals_and_enumerations():
         "1. 加强规划；2. 完善政策。",
         "Done...",
     ]
+
+
+def test_a_subhead_printed_into_a_paragraph_is_not_part_of_the_sentence():
+    text = "会议听取了汇报。聚焦短板弱项 梳理问题清单 经过调研，委员们提出了十条建议。"
+    assert split_sentences(text) == ["会议听取了汇报。", "经过调研，委员们提出了十条建议。"]
+    names = "本报记者 张三 李四 王五报道：会议召开。"  # short names set apart stay
+    assert split_sentences(names) == [names]

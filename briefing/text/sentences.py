@@ -10,6 +10,8 @@ full width.
 
 from __future__ import annotations
 
+import re
+
 from .patterns import CLOSERS
 
 _ENDERS = "。！？"
@@ -87,9 +89,18 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        m = _SPLICED_HEADING.match(text, s, e)
+        if m and e - m.end() >= MIN_AFTER_HEADING:
+            s = m.end()  # a heading the extraction printed into the paragraph is not the sentence's
         if e > s:
             out.append((s, e))
     return out
+
+
+# Words set apart by spaces at a sentence's start, with no punctuation: a subhead
+# that a PDF extraction printed into the paragraph (聚焦问题 提出70余条“金点子” 通过调研，…).
+_SPLICED_HEADING = re.compile(r"(?:[\u4e00-\u9fff“”0-9]{4,16}[ \u3000]+){2,4}(?=[\u4e00-\u9fff])")
+MIN_AFTER_HEADING = 8
 
 
 def split_sentences(text: str) -> list[str]:
