@@ -21,6 +21,7 @@ Pure functions.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -114,27 +115,39 @@ def _pairs(text: str) -> set[str]:
     return {t[i : i + 2] for i in range(len(t) - 1)}
 
 
+class _PairIndex:
+    """Texts by their character pairs, to find those that share at least
+    ``SAME_MEASURE`` of the shorter one's pairs without comparing every two."""
+
+    def __init__(self, pair_sets: Sequence[set[str]]) -> None:
+        self.sizes = [len(p) for p in pair_sets]
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for k, pairs in enumerate(pair_sets):
+            for pair in pairs:
+                self.postings[pair].append(k)
+
+    def same_measure(self, pairs: set[str]) -> list[int]:
+        """The indexed texts on the same measure as one with these pairs, in order."""
+        shared: Counter[int] = Counter()
+        for pair in pairs:
+            shared.update(self.postings.get(pair, ()))
+        return sorted(
+            k for k, n in shared.items() if self.sizes[k] and n / min(len(pairs), self.sizes[k]) >= SAME_MEASURE
+        )
+
+
 def clusters(proposals: Sequence[Proposal]) -> dict[str, tuple[str, ...]]:
     """For each proposal, the others of the week on the same measure by another speaker."""
     pairs = [_pairs(p.text) for p in proposals]
+    index = _PairIndex(pairs)
     out: dict[str, tuple[str, ...]] = {}
     for i, p in enumerate(proposals):
         mine = p.speaker or p.body
-        same = []
-        for j, q in enumerate(proposals):
-            if i == j or not pairs[i] or not pairs[j] or (q.speaker or q.body) == mine:
-                continue
-            if len(pairs[i] & pairs[j]) / min(len(pairs[i]), len(pairs[j])) >= SAME_MEASURE:
-                same.append(q.id)
-        out[p.id] = tuple(same)
+        found = index.same_measure(pairs[i]) if pairs[i] else []
+        out[p.id] = tuple(
+            proposals[j].id for j in found if j != i and (proposals[j].speaker or proposals[j].body) != mine
+        )
     return out
-
-
-def is_new(text: str, earlier: Sequence[set[str]]) -> bool:
-    mine = _pairs(text)
-    return not any(
-        mine and other and len(mine & other) / min(len(mine), len(other)) >= SAME_MEASURE for other in earlier
-    )
 
 
 def score(
@@ -143,7 +156,7 @@ def score(
     """The salience of each proposal, in their order; ``earlier`` are the texts of
     the archive's earlier periods (None: no archive)."""
     w = {**WEIGHTS, **(weights or {})}
-    earlier_pairs = [_pairs(t) for t in earlier] if earlier is not None else None
+    earlier_index = _PairIndex([_pairs(t) for t in earlier]) if earlier is not None else None
     same = clusters(proposals)
     by_id = {p.id: p for p in proposals}
     out = []
@@ -156,10 +169,10 @@ def score(
         reasons = [why_who, *why_what]
         if speakers:
             reasons.append("also proposed by " + "、".join(speakers))
-        if earlier_pairs is None:
+        if earlier_index is None:
             new = 0.0
             reasons.append("novelty: no archive to compare")
-        elif is_new(p.text, earlier_pairs):
+        elif not (mine := _pairs(p.text)) or not earlier_index.same_measure(mine):
             new = 1.0
             reasons.append("new: not in the archive's earlier periods")
         else:
