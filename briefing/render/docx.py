@@ -338,8 +338,9 @@ class _DocxBriefing:
         from .chart import proposals_chart
 
         self.heading(title, 1)
-        self.document.add_paragraph(self.text("exec_intro", week(self.b)))
-        for lead in leading_items(self.b):
+        leads = leading_items(self.b)
+        self.document.add_paragraph(self.text("exec_intro", week(self.b, leads, len(self.people))))
+        for lead in leads:
             item = self.para(self.text("exec_item", lead), "List Number")
             if self.en(lead.proposal).text:
                 item.add_run("\n" + clean_xml(self.en(lead.proposal).text or "")).italic = True

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from ..analyse.salience import Salience
+from ..analyse.salience import Salience, top
 from ..model import Analysis, Briefing, Proposal, ThemeGroup, Translation, english_key
 
 
@@ -115,8 +115,6 @@ class Leading:
 
 def leading(b: Briefing) -> list[tuple[Proposal, Salience]]:
     """The week's leading proposals by salience (analyse/salience.py)."""
-    from ..analyse.salience import top
-
     return top(b.proposals, b.salience)
 
 
@@ -132,16 +130,16 @@ def leading_items(b: Briefing) -> list[Leading]:
     return out
 
 
-def week(b: Briefing) -> list[str]:
-    """The week in three to five sentences, from counts and verbatim pieces only."""
+def week(b: Briefing, top: Sequence[Leading], people: int) -> list[str]:
+    """The week in three to five sentences, from counts and verbatim pieces only;
+    ``top`` are the leading proposals, ``people`` how many proposed something."""
     proposals = b.proposals
     if not proposals:
         return [f"This week's {len(b.sources)} page(s) carry no proposals."]
     groups = sorted((g for g in b.groups if g.proposals), key=lambda g: -len(g.proposals))
     themes = ", ".join(f"{g.theme.label_en} ({len(g.proposals)})" for g in groups[:3])
-    people = proposers(proposals)
     out = [
-        f"This week's {len(b.sources)} page(s) carry {len(proposals)} proposal(s) from {len(people)} proposer(s);"
+        f"This week's {len(b.sources)} page(s) carry {len(proposals)} proposal(s) from {people} proposer(s);"
         f" the themes with most are {themes}."
     ]
     salient = {s.proposal: s for s in b.salience}
@@ -155,14 +153,13 @@ def week(b: Briefing) -> list[str]:
     if shared is not None and shared.cluster:
         p = next(p for p in proposals if p.id == shared.proposal)
         out.append(f"Raised by the most speakers ({len(shared.cluster) + 1}): “{p.text}” ({p.who}).")
-    if any("no archive" in r for s in b.salience for r in s.reasons):
+    if b.archive is None:
         out.append("Novelty is not assessed: no archive of earlier weeks was used.")
     else:
         new = sum(1 for s in b.salience if s.new > 0)
         out.append(f"{new} of the {len(proposals)} proposals are new against the archive's earlier weeks.")
-    items = leading(b)
-    if items:
-        p, _ = items[0]
+    if top:
+        p = top[0].proposal
         role = f" ({p.role})" if p.role else ""
         out.append(f"The leading item: {p.who}{role}: “{p.text}”.")
     return out[:5]
@@ -202,16 +199,18 @@ def common_context(b: Briefing, length: str = "full") -> dict[str, Any]:
     """What every text template of the briefing reads (Markdown, HTML, email)."""
     labels = zh_labels(b)
     groups = [g for g in b.groups if g.proposals]
+    leading_ = leading_items(b)
+    people = proposers(b.proposals)
     return {
         "length": length,
         "listed": listed(b, length),
         "b": b,
         "analyses": b.analyses,
         "groups": groups,
-        "top": leading_items(b),
-        "week": week(b),
+        "top": leading_,
+        "week": week(b, leading_, len(people)),
         "proposals": b.proposals,
-        "people": proposers(b.proposals),
+        "people": people,
         "figures": [(a, f) for a in b.analyses for f in a.figures],
         "by_source": [
             (source_heading(b, source), list(items))
