@@ -341,11 +341,12 @@ class Orderer:
         if strong:
             self._split(items, strong, leaves, depth, horizontal=True)
             return
-        around = self._around_spanning(items, hgaps)
         between = self._between_stories(items, vgaps)
         if between:
             self._split(items, between, leaves, depth, horizontal=False)
-        elif vgaps and not (around and self._headed_unevenly(items, vgaps)):
+            return
+        around = self._around_spanning(items, hgaps)
+        if vgaps and not (around and self._headed_unevenly(items, vgaps)):
             self._split(items, vgaps, leaves, depth, horizontal=False)
         elif around:
             self._split(items, around, leaves, depth, horizontal=True)
@@ -428,7 +429,7 @@ class Orderer:
             i
             for i in items
             if not self._text(i)
-            and (any(i.x0 < a and b < i.x1 for a, b in gutters) or (isinstance(i, Chunk) and i.size >= self.header))
+            and (any(i.x0 < a and b < i.x1 for a, b in gutters) or self._headline(i))
             and (all(t.top >= i.bottom - tol for t in body) or all(t.bottom <= i.top + tol for t in body))
         ]
         chosen: set[tuple[float, float]] = set()
@@ -567,7 +568,8 @@ def roles(
     ``header`` the headline size (see :func:`headline_size`)."""
     header = header if header is not None else HEADER * body
     mast = _masthead_line(rules, page)
-    out: list[Para] = [Para(before, "")] if before else []
+    out: list[Para] = []
+    last = before  # the role of the last paragraph in the flow (a page's header is not)
     i = 0
     captions: set[int] = set()
     edges = _edges(lines, body)
@@ -587,12 +589,14 @@ def roles(
             while j + 1 < len(lines) and _caption_goes_on(lines[j], lines[j + 1], body):
                 j += 1
             out.append(Para(CAPTION, "".join(x.text for x in lines[i : j + 1])))
+            last = CAPTION
             i = j + 1
             continue
         larger = not ln.vertical and not _set_as_text(lines, i)
         group = _header_group(lines, i, body, header) if larger else 0
         if group:
             out.extend(_header(lines[i : i + group]))
+            last = out[-1].role
             i += group
             continue
         if ln.size >= SUBHEAD_SIZE * body and larger:
@@ -600,19 +604,20 @@ def roles(
             while j + 1 < len(lines) and _same_subhead(lines[j], lines[j + 1], edges):
                 j += 1
             out.append(Para(SUBHEAD, _join_lines(lines[i : j + 1])))
+            last = SUBHEAD
             i = j + 1
             continue
         j = _paragraph_end(lines, i, body, edges)
-        shown = [p for p in out if p.role != FURNITURE]  # a page's header is not in the flow
-        after_text = bool(shown) and shown[-1].role in (BODY, CONT, RESUME, CAPTION)
+        after_text = last in (BODY, CONT, RESUME, CAPTION)
         left = _left_edge(ln, edges[ln.region], per_region[ln.region], lefts)
         new_column = after_text and (i == 0 or lines[i - 1].region != ln.region)
         para = _paragraph(lines[i : j + 1], new_column, left)
         if para.role == BODY and after_text and _jumped(lines, i, rules, body, page):
             para = Para(RESUME, para.text)
         out.append(para)
+        last = para.role
         i = j + 1
-    return out[1:] if before else out
+    return out
 
 
 def headline_size(sizes: Iterable[float], body: float) -> float:

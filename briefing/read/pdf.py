@@ -52,7 +52,7 @@ def read_pdf(data: bytes) -> Decoded:
     finally:
         document.close()
     decoded = Decoded.from_lines((para for paras, _, _ in pages for para in paras), "pdf")
-    _check_text(decoded.text, len(pages), sum(len(p[1]) for p in pages), sum(p[2] for p in pages))
+    _check_text(decoded.text, len(pages), sum(p[1] for p in pages), sum(p[2] for p in pages))
     return decoded
 
 
@@ -106,9 +106,9 @@ def _unmapped(ch: str) -> bool:
     return ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn")
 
 
-def _read_page(page: Any, before: str = "") -> tuple[list[tuple[str, str]], list[Glyph], int]:
-    """The page's paragraphs with their roles, its glyphs, and how many characters
-    pdfium could not map to Unicode."""
+def _read_page(page: Any, before: str = "") -> tuple[list[tuple[str, str]], int, int]:
+    """The page's paragraphs with their roles, how many glyphs it has, and how many
+    characters pdfium could not map to Unicode."""
     import pypdfium2.raw as raw
 
     width, height = page.get_size()
@@ -124,7 +124,7 @@ def _read_page(page: Any, before: str = "") -> tuple[list[tuple[str, str]], list
         else:
             rules.extend(_rules(box))
     paras = paragraphs(glyphs, pictures, rules, Box(0, 0, width, height), before)
-    return [(p.role, p.text) for p in paras], glyphs, unmapped
+    return [(p.role, p.text) for p in paras], len(glyphs), unmapped
 
 
 def _rules(box: Box) -> list[Rule]:
