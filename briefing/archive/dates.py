@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 _FILE_DATE = re.compile(r"(?<!\d)(20\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
-_FULL_DATE = re.compile(r"(20\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*日")
+FULL_DATE = re.compile(r"(20\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*日")
 _MONTH_DAY = re.compile(r"(?<![\d年])(1[0-2]|[1-9])月(3[01]|[12]\d|[1-9])日")
 _DATELINE = re.compile(r"本报讯|[\u4e00-\u9fff]{2,10}讯|电[（(]")
 MASTHEAD_LINES = 6  # a date in the first lines of a page is its masthead date
@@ -34,7 +34,7 @@ def publication_date(name: str, text: str, run_day: date) -> PageDate:
         return PageDate(day, "file name")
     head = "\n".join(line for line in text.splitlines()[: MASTHEAD_LINES * 3] if line.strip())
     head = "\n".join(head.splitlines()[:MASTHEAD_LINES])
-    m = _FULL_DATE.search(head)
+    m = FULL_DATE.search(head)
     if m and (day := _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
         return PageDate(day, "masthead")
     days = []

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from ..archive.dates import FULL_DATE
 from ..registry import readers
 from .encoding import Decoded, DecodeError, decode
 
@@ -67,7 +68,6 @@ def read_html(data: bytes) -> Decoded:
     return Decoded.from_lines(out, "html")
 
 
-_DATE = re.compile(r"20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 MAX_DATE_LINE = 80
 
 
@@ -77,7 +77,7 @@ def _date_line(tree: Any) -> str | None:
     body = tree.find("body")
     for text in (body if body is not None else tree).itertext():
         line = _clean(text)
-        if line and len(line) <= MAX_DATE_LINE and _DATE.search(line):
+        if line and len(line) <= MAX_DATE_LINE and FULL_DATE.search(line):
             return line
     return None
 
