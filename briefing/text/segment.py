@@ -109,12 +109,17 @@ class _Segmenter:
     def drop(self, block: Block, reason: str) -> None:
         self.dropped.append(Dropped(block.lines[0] if block.lines else 0, block.orig, reason))
 
-    def open_article(self, group: list[Block], byline: str | None = None) -> _Draft:
-        while group and group[0].mark == 3 and self.current is not None and len(group) > 1:
-            # a weak heading printed right before another article's headline closes the
-            # article before it (a source line, a credit set apart)
+    def close_with(self, group: list[Block], keep: int) -> list[Block]:
+        """Weak (``###``, layout subhead) headings at the front of ``group``, but the
+        last ``keep``, close the current article (a source line, a credit set apart);
+        the rest of the group is returned."""
+        while self.current is not None and len(group) > keep and group[0].mark == 3:
             self.current.paras.append(_para(group[0], "heading"))
             group = group[1:]
+        return group
+
+    def open_article(self, group: list[Block], byline: str | None = None) -> _Draft:
+        group = self.close_with(group, keep=1)  # printed right before another article's headline
         kickers: list[Block] = []
         heads: list[Block] = []
         for blk in group:
@@ -329,9 +334,7 @@ class _Segmenter:
                 nxt = next((b for b in blocks[i + 1 :] if b.kind not in ("caption", "credit")), None)
                 trailing = nxt is None or nxt.kind in ("heading", "kicker", "label", "byline")
                 self.names(block, trailing)
-        if self.current is not None:
-            while self.group and self.group[0].mark == 3:  # a closing line set apart
-                self.current.paras.append(_para(self.group.pop(0), "heading"))
+        self.group = self.close_with(self.group, keep=0)  # at the end of the page
         for blk in self.group:
             self.drop(blk, "heading without text")
         for g in self.guests:
