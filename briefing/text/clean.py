@@ -84,6 +84,29 @@ def _same(text: str) -> str:
     return text
 
 
+def _markup(orig: str) -> tuple[str, int, bool, str]:
+    """A line without its Markdown heading marks, bullet and bold: (the text, the
+    heading level, whether a bullet, the markup taken off)."""
+    mark = 0
+    bullet = False
+    markup = ""
+    m = _MARK_RE.match(orig)
+    if m:
+        mark = len(m.group(1))
+        markup += m.group(1)
+        orig = orig[m.end() :].strip(_SPACE)
+    m = _BULLET_RE.match(orig)
+    if m:
+        bullet = True
+        markup += m.group().strip()
+        orig = orig[m.end() :].strip(_SPACE)
+    m = _BOLD_RE.match(orig)
+    if m:
+        markup += "**"
+        orig = m.group(1).strip(_SPACE)
+    return orig, mark, bullet, markup
+
+
 def split_lines(source: Source) -> tuple[list[Line], str]:
     """The source's lines in both forms, stripped, with heading marks and bullets
     taken off; and the control characters removed from the text."""
@@ -97,26 +120,11 @@ def split_lines(source: Source) -> tuple[list[Line], str]:
     for no, raw in enumerate(text.split("\n"), start=1):
         orig = raw.strip(_SPACE).replace("\t", " ")
         indent = bool(orig) and raw.startswith(_INDENTS)
-        mark = 0
-        bullet = False
-        markup = ""
-        m = _MARK_RE.match(orig)
-        if m:
-            mark = len(m.group(1))
-            markup += m.group(1)
-            orig = orig[m.end() :].strip(_SPACE)
-        m = _BULLET_RE.match(orig)
-        if m:
-            bullet = True
-            markup += m.group().strip()
-            orig = orig[m.end() :].strip(_SPACE)
-        m = _BOLD_RE.match(orig)
-        if m:
-            markup += "**"
-            orig = m.group(1).strip(_SPACE)
         role = roles[no - 1] if no <= len(roles) else ""
-        if role:
-            mark, bullet, markup, orig = LAYOUT_MARKS.get(role, 0), False, "", raw.strip(_SPACE).replace("\t", " ")
+        if role:  # the file's layout said what the line is: no markup to read
+            mark, bullet, markup = LAYOUT_MARKS.get(role, 0), False, ""
+        else:
+            orig, mark, bullet, markup = _markup(orig)
         lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet, markup, indent, role))
     return lines, removed
 
