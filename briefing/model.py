@@ -45,7 +45,10 @@ class Source:
 
 @dataclass(frozen=True)
 class Line:
-    """One source line in both forms, with its 1-based line number."""
+    """One source line in both forms, with its 1-based line number.  A page that
+    keeps its items' HTML is read as the browser shows it: a line is then one block
+    of it (several may share a source line), its seams are where markup was taken
+    out of its text, and ``hint`` is what the markup made it (subhead, caption, link)."""
 
     no: int
     text: str
@@ -55,6 +58,9 @@ class Line:
     markup: str = ""  # the heading marks and bullet taken off the line
     indent: bool = False  # printed with a leading indent (U+3000, spaces or a tab)
     role: str = ""  # what the file's layout says the line is (see Source.roles)
+    gap: bool = False  # a blank line (or the end of another block) is printed before it
+    seams: tuple[int, ...] = ()
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,8 @@ class Block:
     ends_open: bool = False  # the paragraph stops mid-sentence
     seams: tuple[int, ...] = ()  # offsets where text printed elsewhere on the page was joined
     indent: bool = False  # its first line was printed indented
+    opens: bool = False  # a headline the page's layout shows opening an article (an item's)
+    closes: bool = False  # a signature that ends an item (a letter's writer, a brief's reporter)
 
 
 PageLayout = Literal["print", "indented", "markdown"]

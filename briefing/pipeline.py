@@ -70,7 +70,7 @@ def sentences(article: Article) -> list[Sentence]:
     out: list[Sentence] = []
     for i, para in enumerate(article.paragraphs):
         if para.role == "body":
-            out.extend(Sentence(para.text[s:e], para.orig[s:e], i, s) for s, e in split_spans(para.text))
+            out.extend(Sentence(para.text[s:e], para.orig[s:e], i, s) for s, e in split_spans(para.text, para.seams))
     return out
 
 

@@ -226,3 +226,96 @@ def test_a_kicker_with_a_comma_runs_on_into_its_headline():
     heads = (arts[0].kicker or "") + (arts[0].title or "")
     assert "加快推进城市更新，改善群众居住条件" in heads and heads.endswith("老旧小区改造惠及三万户")
     assert arts[0].paragraphs[0].orig.startswith("区住建委负责人介绍")
+
+
+# A feed stored as text: each item's headline right above its first paragraph, the
+# items' paragraphs set apart by blank lines, some items' bodies kept as the HTML
+# they were published in (all on one line).
+FEED = (
+    "某区议员倡增设社区诊所\n"
+    "(某某电台消息) 某区议员今日在会上发言，建议当局增设社区诊所。\n"
+    "\n"
+    "议员王某认为，当局应检讨现行的诊所发牌制度，缩短审批时间。\n"
+    "\n"
+    "新公园下月启用 设儿童游乐区\n"
+    "<p>市政署表示，新公园下月启用。</p><p> </p><p>署方将在公园内设"
+    "<a href=\"https://example.org/x\">儿童游乐区</a>，并增设无障碍设施。</p>"
+    "<p><strong>设施分期开放</strong></p><p>首期开放的设施包括草坪和步道。</p>"
+    "<p><img src=\"a.jpg\"/><br/><em>新公园一角</em></p>\n"
+    "\n"
+    "统计局公布上月零售数据\n"
+    "统计局公布，上月零售总额按年上升百分之三。\n"
+)
+
+
+def test_a_feed_of_items_is_split_at_each_items_headline():
+    page, arts = _articles(FEED)
+    assert [a.title for a in arts] == ["某区议员倡增设社区诊所", "新公园下月启用 设儿童游乐区", "统计局公布上月零售数据"]
+    first, park, stats = arts
+    assert [p.orig[:8] for p in first.body] == ["(某某电台消息)", "议员王某认为，当"]
+    assert len(stats.body) == 1
+
+
+def test_html_kept_in_a_feed_item_is_read_as_the_browser_shows_it():
+    _, arts = _articles(FEED)
+    park = arts[1]
+    assert [(p.role, p.orig) for p in park.paragraphs] == [
+        ("body", "市政署表示，新公园下月启用。"),
+        ("body", "署方将在公园内设儿童游乐区，并增设无障碍设施。"),
+        ("heading", "设施分期开放"),  # a paragraph all in bold: a subhead
+        ("body", "首期开放的设施包括草坪和步道。"),
+    ]  # the picture's caption is left out with the picture
+    # the link was taken out of the sentence: its text is verbatim on either side only
+    second = park.paragraphs[1]
+    assert [second.orig[:s][-2:] for s in second.seams] == ["内设", "乐区"]
+
+
+def test_no_quote_runs_across_a_seam():
+    from briefing.config import Settings
+    from briefing.pipeline import sentences
+
+    _, arts = _articles(FEED)
+    quoted = [s.orig for s in sentences(arts[1])]
+    assert "儿童游乐区" in quoted and "署方将在公园内设" in quoted
+    assert not any("内设儿童" in q for q in quoted)
+    assert Settings()  # the pipeline's sentences are the ones summaries quote
+
+
+def test_links_and_tag_lists_of_a_stored_page_are_not_text():
+    page, arts = _articles(
+        "某团体倡设青年服务券\n"
+        "<div><div>內容:</div><div><a href=\"/t/1\">政經</a></div></div>"
+        "<div><p>【某某報導】某團體今日發布研究報告，建議政府推出青年服務券。</p></div>\n"
+    )
+    assert [p.orig for a in arts for p in a.paragraphs] == ["【某某報導】某團體今日發布研究報告，建議政府推出青年服務券。"]
+    assert {d.reason for d in page.dropped} >= {"link line"}
+
+
+# Readers' letters and briefs of an indented page: each under its own indented
+# headline, closed by its writer's or reporter's signature.
+LETTERS = (
+    "读者来信\r\n"
+    "\r\n"
+    "\u3000\u3000让社区食堂开起来\r\n"
+    "\u3000\u3000不少老人做饭不便。笔者建议，各街道因地制宜开办社区食堂。\r\n"
+    "\u3000\u3000某省某市\u00a0张\u00a0明\u00a0\r\n"
+    "\u3000\u3000\r\n"
+    "\u3000\u3000公交站台应加装顶棚\r\n"
+    "\u3000\u3000雨天候车很不方便，建议有关部门为公交站台加装顶棚。\r\n"
+    "\u3000\u3000某省某县\u00a0李\u00a0华\r\n"
+    "\r\n"
+    "\r\n"
+    "\r\n"
+    "短讯\r\n"
+    "\r\n"
+    "\u3000\u3000某基金会成立\r\n"
+    "\u3000\u3000本报电\u00a0\u00a0某基金会日前成立，首期募集资金一亿元。\r\n"
+)
+
+
+def test_signed_items_of_an_indented_page_are_articles_of_their_own():
+    page, arts = _articles(LETTERS)
+    assert page.layout == "indented"
+    bodies = [[p.orig for p in a.body] for a in arts]
+    assert [b[0][:6] for b in bodies] == ["不少老人做饭", "雨天候车很不", "本报电\u00a0\u00a0某"]
+    assert bodies[0][-1] == "某省某市\u00a0张\u00a0明"  # the signature ends its letter

@@ -83,7 +83,10 @@ def test_key_figures_are_whole_clauses_of_the_body(where: str, seeds: Path):
         at = para.find(text)
         assert at >= 0, text
         before, after = para[at - 1 : at], para[at + len(text) : at + len(text) + 1]
-        assert before in ("", *"，,；;。！？：:、“‘「（(　 "), (before, text)
-        assert after in ("", *"，,；;。.！？”’」）)…　 "), (text, after)
+        # …after a clause break, or after a sentence that ends inside a quotation (。」)
+        closed = para[max(0, at - 2) : at - 1] in tuple("。！？") and before in "”’」』"
+        assert closed or before in ("", *"，,；;。！？：:、“‘「（(　 "), (before, text)
+        # a figure that ends a sentence (。, ……) may be followed by anything
+        assert text[-1] in "。！？…" or after in ("", *"，,；;。.！？”’」）)…　 "), (text, after)
         assert not re.search(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff“]", text), text  # no heading glued
         assert sum(text.count(c) for c in "”」）") <= sum(text.count(c) for c in "“「（"), text  # no dangling close

@@ -62,7 +62,7 @@ def find_figures(article: Article) -> tuple[Figure, ...]:
         if para.role != "body":
             continue
         text = para.text
-        for s, e in split_spans(text):
+        for s, e in split_spans(text, para.seams):
             clauses = []
             pos = s
             for m in re.finditer(r"[，；。！？]", text[s:e]):

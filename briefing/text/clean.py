@@ -38,6 +38,7 @@ from .patterns import (
     HOST_LABEL_RE,
     NAME,
     QUESTION_RE,
+    SIGNATURE_RE,
     SUPPLIED_RE,
     TERMINALS,
     TITLE_WORDS,
@@ -109,14 +110,18 @@ def _markup(orig: str) -> tuple[str, int, bool, str]:
 
 def split_lines(source: Source) -> tuple[list[Line], str]:
     """The source's lines in both forms, stripped, with heading marks and bullets
-    taken off; and the control characters removed from the text."""
+    taken off; and the control characters removed from the text.  A page that keeps
+    its items' HTML is read as the browser shows it (:func:`markup.render_html`)."""
     text, removed = _strip_controls(source.text)
 
     convert: Callable[[str], str] = _same
     if source.script == "traditional":
         convert = char_converter(_t2s(), text)
+    if not source.roles and web.has_html(text):
+        return [_web_line(w, convert) for w in web.render_html(text)], removed
     lines = []
     roles = source.roles
+    blank = True
     for no, raw in enumerate(text.split("\n"), start=1):
         orig = raw.strip(_SPACE).replace("\t", " ")
         indent = bool(orig) and raw.startswith(_INDENTS)
@@ -125,8 +130,18 @@ def split_lines(source: Source) -> tuple[list[Line], str]:
             mark, bullet, markup = LAYOUT_MARKS.get(role, 0), False, ""
         else:
             orig, mark, bullet, markup = _markup(orig)
-        lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet, markup, indent, role))
+        lines.append(Line(no, normalize_punctuation(convert(orig)), orig, mark, bullet, markup, indent, role, blank))
+        blank = not raw.strip(_SPACE)
     return lines, removed
+
+
+def _web_line(w: web.WebLine, convert: Callable[[str], str]) -> Line:
+    orig, mark, bullet, markup = _markup(w.text.replace("\t", " "))
+    cut = max(0, w.text.find(orig))  # offsets after the Markdown marks taken off the front
+    seams = tuple(s - cut for s in w.seams if 0 < s - cut < len(orig))
+    if w.hint == "subhead" and not mark:
+        mark = 3
+    return Line(w.no, normalize_punctuation(convert(orig)), orig, mark, bullet, markup, False, "", w.gap, seams, w.hint)
 
 
 def ends_open(text: str) -> bool:
@@ -193,6 +208,8 @@ class _Classified:
     # it starts a paragraph; None, unknown (guess from the text)
     cont: bool | None = None
     resume: bool = False  # …a paragraph of the story printed before the latest headline
+    opens: bool = False  # a headline the page's layout shows opening an article
+    closes: bool = False  # a signature that ends an item: what follows is another
 
 
 # Headline lines of a laid-out page open an article the way ``#`` headings do; a
@@ -235,6 +252,10 @@ MAX_CREDIT = 30  # a line naming who supplied a picture
 
 def _classify(line: Line, page_text: str) -> _Classified:
     t = line.text
+    if line.hint == "caption":
+        return _Classified(None, "photo caption (web page)")
+    if line.hint == "link":
+        return _Classified(None, "link line")
     if web.image_caption(line.orig) or web.figure_caption(line.orig):
         # the caption of a web page's photo repeats the text: not an item of its own
         return _Classified(None, "photo caption (web page)")
@@ -277,6 +298,8 @@ def _classify(line: Line, page_text: str) -> _Classified:
         return _Classified("label")
     if _GUEST_RE.match(t) and not line.mark:
         return _Classified("guest")
+    if SIGNATURE_RE.match(t) and not line.mark:
+        return _Classified("body", closes=True)
     if _heading_like(line):
         if t.endswith(("——", ">>>", "》》》")) and not line.mark:
             return _Classified("kicker")
@@ -299,12 +322,17 @@ def _contained(line: str, page_text: str) -> float:
     return len(grams & rest) / len(grams)
 
 
-def _next_is_pull_quote(lines: list[Line], no: int) -> bool:
+def _next_is_pull_quote(lines: list[Line], line: Line) -> bool:
     """The label of a pull-quote box: the next printed line is a list item."""
-    for line in lines[no:]:  # ``no`` is 1-based: lines[no] is the next line
-        if line.text:
-            return line.bullet
+    for following in lines[lines.index(line) + 1 :]:
+        if following.text:
+            return following.bullet
     return False
+
+
+def _gap(line: Line, following: Line) -> bool:
+    """A blank line (or a block boundary of a web page) between two printed lines."""
+    return following.gap or following.no - line.no > 1
 
 
 # An indented page indents at least this share of its lines (a reflowed page indents
@@ -332,7 +360,7 @@ def _indented_headers(content: list[Line], classes: list[_Classified]) -> set[in
         if line.indent or line.mark or c.kind == "caption" or c.reason in web.REASONS:
             continue
         prev = content[k - 1] if k else None
-        after_gap = prev is None or line.no - prev.no > 1
+        after_gap = prev is None or _gap(prev, line)
         if not after_gap and prev is not None and classes[k - 1].kind == "body":
             # the paragraph above goes on (a new one would be indented), even where the
             # piece looks like a label or a name, or the line above ends a sentence
@@ -344,7 +372,7 @@ def _indented_headers(content: list[Line], classes: list[_Classified]) -> set[in
             # without a full stop; anything longer is a paragraph that began like one
             run = [prev.text, line.text]
             for nxt in content[k + 1 :]:
-                if nxt.indent or nxt.mark or nxt.no - content[k - 1 + len(run) - 1].no > 1:
+                if nxt.indent or nxt.mark or _gap(content[k - 1 + len(run) - 1], nxt):
                     break
                 run.append(nxt.text)
             joined = "".join(run)
@@ -378,7 +406,10 @@ def clean(source: Source) -> Page:
     layout = "print" if source.roles else _layout(content, classes, front_matter=fm > 0)
     # lines that continue the body line printed right above them
     joins = _indented_headers(content, classes) if layout == "indented" else set()
-    _broken_headings(content, classes)
+    whole = _whole_paragraphs(content, classes)
+    if layout == "print" and not source.roles and whole:
+        _item_heads(content, classes)
+    _broken_headings(content, classes, whole)
     joiner = _Joiner(lines, layout, joins, dropped)
     for k, (line, c) in enumerate(zip(content, classes, strict=True)):
         joiner.add(k, line, c)
@@ -393,19 +424,83 @@ def _layout(content: list[Line], classes: list[_Classified], front_matter: bool)
     return "indented" if _indented_layout(content) else "print"
 
 
-def _broken_headings(content: list[Line], classes: list[_Classified]) -> None:
-    """A short line whose next line carries on its last word is a broken paragraph."""
+# A page printed one paragraph to a line (web text, feeds) ends most of its longer
+# lines with a sentence; text broken into lines (a PDF extraction) ends few of them.
+LONG_LINE = 20
+MIN_WHOLE_SHARE = 0.6
+MIN_WHOLE_LINES = 3
+# On a page of items, paragraphs are set apart by blank lines at least this often.
+MIN_SPACED_SHARE = 0.6
+
+
+def _whole_paragraphs(content: list[Line], classes: list[_Classified]) -> bool:
+    """The page prints each paragraph on a line of its own."""
+    ends = [
+        ln.text[-1] in TERMINALS + CLOSERS
+        for ln, c in zip(content, classes, strict=True)
+        if c.kind == "body" and len(ln.text) >= LONG_LINE
+    ]
+    return len(ends) >= MIN_WHOLE_LINES and sum(ends) >= MIN_WHOLE_SHARE * len(ends)
+
+
+def _ends_sentence(text: str) -> bool:
+    """The line ends a sentence: 。 or …, also inside a closing quote (。”)."""
+    tail = text.rstrip(CLOSERS) if text[-1:] in CLOSERS else text
+    return tail[-1:] in "。…；"
+
+
+def _item_heads(content: list[Line], classes: list[_Classified]) -> None:
+    """A page of items (a feed, a list of briefs): each item's headline is printed
+    right above its first paragraph, with a blank line before it, where the page
+    sets its paragraphs apart with blank lines.  Such a headline opens an article on
+    its own (a single headline line elsewhere may be a subhead), commas and all."""
+
+    def candidate(k: int) -> bool:
+        line = content[k]
+        return (
+            classes[k].kind in ("heading", "body")
+            and classes[k].byline is None
+            and not line.mark
+            and len(line.text) <= MAX_ITEM_HEAD
+            and not _ends_sentence(line.text)
+            and (k == 0 or _gap(content[k - 1], line))
+            and k + 1 < len(content)
+            and not _gap(line, content[k + 1])
+            and classes[k + 1].kind == "body"
+        )
+
+    heads = [k for k in range(len(content)) if candidate(k)]
+    pairs = [
+        _gap(content[k], content[k + 1])
+        for k in range(len(content) - 1)
+        if classes[k].kind == "body" and classes[k + 1].kind == "body" and k not in heads
+    ]
+    if pairs and sum(pairs) < MIN_SPACED_SHARE * len(pairs):
+        return  # paragraphs run on without blank lines: a line above one tells nothing
+    if len(heads) >= MIN_ITEMS:
+        for k in heads:
+            classes[k] = _Classified("heading", opens=True)
+
+
+MIN_ITEMS = 2  # headlines printed that way: a page of items, not one article
+MAX_ITEM_HEAD = 80  # characters: an item's headline, summary clauses and all
+
+
+def _broken_headings(content: list[Line], classes: list[_Classified], whole: bool = False) -> None:
+    """A short line whose next line carries on its last word is a broken paragraph;
+    on a page broken into lines, so is a line with a clause break that runs on."""
     for k, (line, c) in enumerate(zip(content, classes, strict=True)):
-        if c.kind != "heading" or line.mark or k + 1 >= len(content):
+        if c.kind != "heading" or c.opens or line.mark or k + 1 >= len(content):
             continue
         nxt, following = classes[k + 1], content[k + 1]
         # across a blank line a word must be a dictionary word to count: a word the
         # tokenizer guesses across the gap (厂|台 in 制程厂 / 台积电) is no evidence
-        gap = following.no - line.no > 1
+        gap = _gap(line, following)
         if nxt.kind in ("body", "heading") and not following.mark and continues_word(line.text, following.text, gap):
             classes[k] = _Classified("body")
         elif (
-            not gap
+            not whole
+            and not gap
             and not following.mark
             and _clause_goes_on(line.text)
             and (nxt.kind == "body" or (nxt.kind == "heading" and _clause_goes_on(following.text)))
@@ -457,12 +552,12 @@ class _Joiner:
             self.blocks.append(caption)  # captions are printed across the text: transparent for joining
         elif c.kind == "credit":
             self.blocks.append(Block("credit", line.text, line.orig, (line.no,)))
-        elif c.kind == "label" and _next_is_pull_quote(self.lines, line.no):
+        elif c.kind == "label" and _next_is_pull_quote(self.lines, line):
             self.dropped.append(Dropped(line.no, line.orig, "pull quote box label"))
         elif c.kind == "body" or self._heading_goes_on(line, c):
             self._body(k, line, c)
         else:
-            self._structural(line, c.kind)
+            self._structural(line, c.kind, c.opens)
 
     def _heading_goes_on(self, line: Line, c: _Classified) -> bool:
         """A headline-like line right after an open paragraph that carries it on."""
@@ -471,8 +566,10 @@ class _Joiner:
         tail = self.blocks[self.pending[-1].block].text
         return continues_word(tail, line.text) or "，" in line.text or "、" in line.text
 
-    def _structural(self, line: Line, kind: BlockKind) -> None:
-        self.blocks.append(Block(kind, line.text, line.orig, (line.no,), mark=line.mark, indent=line.indent))
+    def _structural(self, line: Line, kind: BlockKind, opens: bool = False) -> None:
+        self.blocks.append(
+            Block(kind, line.text, line.orig, (line.no,), mark=line.mark, indent=line.indent, opens=opens)
+        )
         if self.last == OPEN:
             self.pending[-1].deferred = True  # interrupted by a structural line
         if kind in ("heading", "kicker") and self.last in (OPEN, BODY):
@@ -518,14 +615,24 @@ class _Joiner:
     def _body(self, k: int, line: Line, c: _Classified) -> None:
         text, orig = line.text[c.cut :].lstrip(_SPACE), line.orig[c.cut :].lstrip(_SPACE)
         blocks = self.blocks
-        target = self._target(k, text, c)
+        shift = len(line.text) - len(text)
+        seams = tuple(s - shift for s in line.seams if 0 < s - shift < len(text))
+        target = None if c.closes else self._target(k, text, c)
         if target is None and c.resume and self.before_header is not None:
             # the layout says the text goes on from elsewhere, and no paragraph is left
             # open: the story printed before the latest headline resumes here
             blocks.append(Block("body", "", "", (), continues=self.before_header))
         if target is None:
             ended = Block(
-                "body", text, orig, (line.no,), byline=c.byline, ends_open=ends_open(text), indent=line.indent
+                "body",
+                text,
+                orig,
+                (line.no,),
+                byline=c.byline,
+                ends_open=ends_open(text) and not c.closes,
+                seams=seams,
+                indent=line.indent,
+                closes=c.closes,
             )
             blocks.append(ended)
             if ended.ends_open:
@@ -539,7 +646,9 @@ class _Joiner:
                 orig=old.orig + orig,
                 lines=(*old.lines, line.no),
                 ends_open=ends_open(text),
-                seams=old.seams + ((len(old.text),) if target != len(blocks) - 1 else ()),
+                seams=old.seams
+                + ((len(old.text),) if target != len(blocks) - 1 else ())
+                + tuple(len(old.text) + s for s in seams),
             )
             blocks[target] = ended
             if target != len(blocks) - 1:

@@ -19,7 +19,9 @@ page as a whole); none changes the text, so offsets stay those of the page.
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import dataclass
 
 _RULE_RE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
 _FRONT_KEY_RE = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:|\s*-\s)")
@@ -102,3 +104,260 @@ def furniture(text: str) -> str | None:
     if text.startswith("<") and not _TAG_RE.sub("", text).strip():
         return "HTML markup"
     return None
+
+
+# --- HTML left inside a text page ------------------------------------------------
+#
+# Feeds and archives store an item's body as the HTML it was published in, often on
+# one line: ``標題\n<p>第一段。</p><p>第二段。<br><br>第三段。</p>``.  Read as the
+# browser shows it, each block element (``<p>``, ``<div>``, ``<br>``, ``<li>``…) is a
+# paragraph of its own, inline elements (``<a>``, ``<strong>``, ``<span>``…) are part
+# of the text around them, a paragraph that is all bold (or an ``<h2>``) is a subhead,
+# a ``<figcaption>`` is a photo caption and images, scripts and styles are no text.
+# Where an inline tag or an entity was taken out of a sentence, the text on either
+# side is verbatim but not printed together: the offset is kept as a seam.
+
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "td",
+        "th",
+        "hr",
+        "pre",
+        "aside",
+        "nav",
+        "main",
+        "center",
+        "address",
+    ]
+)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "iframe", "svg", "template", "head", "title"})
+_BOLD_TAGS = frozenset({"strong", "b"})
+# Inline elements: read through, their text part of the text around them.  A word in
+# angle brackets that is no HTML element (<https://…>, <某某>) is text.
+_INLINE_TAGS = frozenset(
+    [
+        "a",
+        "span",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "font",
+        "small",
+        "big",
+        "sub",
+        "sup",
+        "img",
+        "mark",
+        "abbr",
+        "cite",
+        "code",
+        "s",
+        "strike",
+        "del",
+        "ins",
+        "q",
+        "time",
+        "label",
+        "wbr",
+        "tt",
+        "kbd",
+        "var",
+        "dfn",
+        "bdi",
+        "bdo",
+        "ruby",
+        "rt",
+        "rp",
+        "picture",
+        "source",
+    ]
+)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# a tag, possibly broken across lines by an extraction that wrapped the text
+_ANY_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>|<!--.*?-->", re.DOTALL)
+_HAS_BLOCK_RE = re.compile(r"<(?:p|div|br|li|h[1-6]|figure|section|table|tr|blockquote)\b[^<>]*>", re.IGNORECASE)
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def has_html(text: str) -> bool:
+    """The page keeps the HTML of its items: block elements inside its text."""
+    return _HAS_BLOCK_RE.search(text) is not None
+
+
+@dataclass(frozen=True)
+class WebLine:
+    """One line of a page as the browser shows it: its text, the source line it
+    starts on, whether a blank line or a block boundary comes before it, the seams,
+    and what the markup made it: ``subhead`` (all bold, or ``<h2>``), ``caption``
+    (a ``<figcaption>``, or the text under a picture), ``link`` (nothing but a link:
+    a tag or menu entry, or the label of a list of them) or ``""``."""
+
+    no: int
+    text: str
+    gap: bool
+    seams: tuple[int, ...] = ()
+    hint: str = ""
+
+
+# The longest text a picture's caption or a link line of a menu or tag list has.
+MAX_WEB_CAPTION = 60
+MAX_LINK_LINE = 24
+# Block elements whose end closes the box a picture sits in.
+_BOX_TAGS = frozenset({"p", "div", "figure", "li", "td", "section", "article"})
+
+
+class _Renderer:
+    def __init__(self) -> None:
+        self.out: list[WebLine] = []
+        self.buf: list[str] = []
+        self.seams: list[int] = []
+        self.no = 1  # the source line the text being read is on
+        self.start = 1  # …and the line the open piece started on
+        self.gap = True  # a paragraph boundary before the open piece
+        self.line_text = False  # the source line has given a piece already
+        self.bold_only = True  # every character of the open piece is bold
+        self.link_only = True  # …inside a link
+        self.bold = self.heading = self.caption = self.skip = self.link = 0
+        self.picture = False  # a picture was set in the open box: the text after it is its caption
+
+    def text(self, chunk: str) -> None:
+        if self.skip:
+            self.no += chunk.count("\n")
+            return
+        lines = chunk.split("\n")
+        for k, part in enumerate(lines):
+            if k:  # a line break printed in the source text
+                self.flush()
+                if not self.line_text:
+                    self.gap = True  # a blank line (or one of markup only)
+                self.no += 1
+                self.line_text = False
+            self.add(part)
+
+    def add(self, part: str) -> None:
+        pos = 0
+        for m in _ENTITY_RE.finditer(part):
+            self.piece(part[pos : m.start()])
+            self.seam()
+            self.piece(html.unescape(m.group()))
+            self.seam()
+            pos = m.end()
+        self.piece(part[pos:])
+
+    def piece(self, s: str) -> None:
+        if not s:
+            return
+        if not "".join(self.buf).strip():
+            self.start = self.no
+        if s.strip():
+            self.bold_only = self.bold_only and bool(self.bold or self.heading)
+            self.link_only = self.link_only and bool(self.link)
+        self.buf.append(s)
+
+    def seam(self) -> None:
+        length = sum(len(b) for b in self.buf)
+        if length and (not self.seams or self.seams[-1] != length):
+            self.seams.append(length)
+
+    def flush(self) -> None:
+        raw = "".join(self.buf)
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        if text:
+            hint = ""
+            if self.caption or (self.picture and len(text) <= MAX_WEB_CAPTION and text[-1] not in "。！？"):
+                hint = "caption"
+            elif self.link_only and len(text) <= MAX_LINK_LINE:
+                hint = "link"
+            elif self.bold_only:
+                hint = "subhead"
+            seams = tuple(s - lead for s in self.seams if 0 < s - lead < len(text))
+            self.out.append(WebLine(self.start, text, self.gap, seams, hint))
+            self.gap = False
+            self.line_text = True
+        self.buf, self.seams, self.bold_only, self.link_only = [], [], True, True
+
+    def tag(self, closing: bool, name: str) -> None:
+        if name in _SKIP_TAGS:
+            self.skip = max(0, self.skip + (-1 if closing else 1))
+            return
+        if self.skip:
+            return
+        if name == "img":
+            self.picture = True
+        if name in _BLOCK_TAGS:
+            self.flush()
+            if self.line_text:
+                self.gap = True  # a paragraph of its own, after another on the same line
+            if name in _HEADING_TAGS:
+                self.heading = max(0, self.heading + (-1 if closing else 1))
+            elif name == "figcaption":
+                self.caption = max(0, self.caption + (-1 if closing else 1))
+            if name in _BOX_TAGS:
+                self.picture = False
+            return
+        if name in _BOLD_TAGS:
+            self.bold = max(0, self.bold + (-1 if closing else 1))
+        elif name == "a":
+            self.link = max(0, self.link + (-1 if closing else 1))
+        self.seam()
+
+
+def _labels_of_links(lines: list[WebLine]) -> list[WebLine]:
+    """A short label ending in a colon right above a link line (內容:, 標籤：) is
+    part of the list of links."""
+    out = list(lines)
+    for k in range(len(out) - 1):
+        line = out[k]
+        if not line.hint and line.text[-1:] in ":：" and len(line.text) <= 8 and out[k + 1].hint == "link":
+            out[k] = WebLine(line.no, line.text, line.gap, line.seams, "link")
+    return out
+
+
+def render_html(text: str) -> list[WebLine]:
+    """The lines of a page that keeps its items' HTML, as the browser shows them
+    (see the comment above); lines without markup come through as they are."""
+    r = _Renderer()
+    pos = 0
+    for m in _ANY_TAG_RE.finditer(text):
+        name = (m.group(2) or "").lower()
+        if name and name not in _BLOCK_TAGS | _INLINE_TAGS | _SKIP_TAGS:
+            continue  # not an element: the text goes on, angle brackets and all
+        r.text(text[pos : m.start()])
+        if name:
+            r.tag(bool(m.group(1)), name)
+            if m.group(3) and name in _SKIP_TAGS:
+                r.skip = max(0, r.skip - 1)  # <script … /> closes itself
+        r.no += m.group().count("\n")
+        pos = m.end()
+    r.text(text[pos:])
+    r.flush()
+    return _labels_of_links(r.out)

@@ -76,6 +76,18 @@ DATELINE_RE = re.compile(
     rf"^(?:本报讯|[{CJK}]{{2,10}}讯|新华社[{CJK}0-9]{{0,16}}电|[{CJK}]{{2,8}}网[{CJK}0-9]{{0,12}}电)\s*"
     rf"[（(][^（）()]{{2,60}}[)）]\s*"
 )
+# How a report opens, left in its first paragraph: 本报电, 本报北京5月27日电, 新华社…电,
+# 本报讯, (澳门电台消息), （中央社记者某某台北24日电）, 【独媒报导】 (analysis form).
+REPORT_OPENING_RE = re.compile(
+    rf"^(?:本报(?:[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)|新华社[{CJK}0-9]{{0,16}}电|[{CJK}]{{2,8}}社[{CJK}0-9]{{0,16}}电"
+    rf"|[（(【][^（）()【】]{{2,30}}(?:消息|电|报导|报道|讯)[)）】])"
+)
+# The signature that closes an item: a reader's letter (陕西咸阳市 姚 平, 读者 某某),
+# or the reporter's name in brackets at the end of a brief (（曲哲涵）, （本报记者某某整理）).
+SIGNATURE_RE = re.compile(
+    rf"^(?:[{CJK}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)|读者)[\s\u00a0]+[{CJK}](?:[\s\u00a0]*[{CJK}]){{1,3}}$"
+    rf"|^[（(](?:[^（）()。，；]{{0,30}}(?:记者|整理|供稿|撰稿|编辑|电)[^（）()。，；]{{0,50}}|[{CJK}](?:[\s\u00a0、]*[{CJK}]){{1,3}})[)）]$"
+)
 # 重庆日报：…, 记者：…, 问：… — the interviewer's turn in a Q&A.
 QUESTION_RE = re.compile(rf"^(?:[{CJK}]{{2,6}}报|[^：，。“”]{{0,16}}?记者|问|主持人|本报)\s*：")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

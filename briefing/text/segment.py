@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from ..model import Article, ArticleKind, Block, Dropped, Page, Para
-from .patterns import GUESTS_LABEL_RE, HOST_LABEL_RE, cjk_count
+from .patterns import GUESTS_LABEL_RE, HOST_LABEL_RE, REPORT_OPENING_RE, cjk_count
 
 # A paragraph that opens with the tail of a sentence (``方。从蓝图到落地…``): the
 # start of an article whose beginning is not on the page.
@@ -86,7 +86,7 @@ def _title_text(blocks: list[Block]) -> str | None:
 def _strong(group: list[Block]) -> bool:
     """A headline group that starts an article without a byline after it."""
     heads = [b for b in group if b.kind == "heading"]
-    if any(b.mark in (1, 2) for b in heads):
+    if any(b.mark in (1, 2) or b.opens for b in heads):
         return True
     real = [b for b in heads if b.mark != 3 and not b.text.endswith("：")]
     if len(real) >= 2:
@@ -104,6 +104,7 @@ class _Segmenter:
         self.owner: dict[int, _Draft] = {}
         self.dropped: list[Dropped] = []
         self.at_top = True
+        self.closed = False  # the current article ended with a signature: a headline now opens another
 
     # -- helpers ---------------------------------------------------------------
     def drop(self, block: Block, reason: str) -> None:
@@ -168,9 +169,11 @@ class _Segmenter:
             self.current.interview = True
         self.guests = []
 
-    def resolve_for_body(self) -> None:
+    def resolve_for_body(self, block: Block | None = None) -> None:
         group, self.group = self.group, []
-        if self.current is None or _strong(group):
+        opening = block is not None and REPORT_OPENING_RE.match(block.text) is not None
+        heads = any(b.kind == "heading" for b in group)
+        if self.current is None or _strong(group) or (heads and (self.closed or opening)):
             self.open_article(group)
         else:
             self.subheads(group)
@@ -218,10 +221,11 @@ class _Segmenter:
             self.open_article(group, byline=block.byline)
             self.take_guests()
         else:
-            self.resolve_for_body()
+            self.resolve_for_body(block)
         assert self.current is not None
         self.current.paras.append(_para(block))
         self.owner[index] = self.current
+        self.closed = block.closes
 
     def caption(self, block: Block) -> None:
         cap = _Draft(byline=block.byline, paras=[_para(block)], kind="photo_caption")
@@ -278,9 +282,18 @@ class _Segmenter:
         belongs to that article."""
         markdown = self.page.layout == "markdown"
         levels = _article_levels(self.page.blocks) if markdown else ()
-        for i, block in enumerate(self.page.blocks):
+        blocks = self.page.blocks
+        closed = False  # the article before ended with a signature
+        for i, block in enumerate(blocks):
             kind = block.kind
             header = block.mark in levels if markdown else not block.indent
+            if kind == "heading" and not markdown and not header:
+                # an indented headline opens an item after a signature, or over a
+                # report's opening (本报电…)
+                nxt = next((b for b in blocks[i + 1 :] if b.kind != "caption"), None)
+                opening = nxt is not None and nxt.kind == "body" and REPORT_OPENING_RE.match(nxt.text) is not None
+                header = (closed and not self.group) or opening
+            closed = closed and kind not in ("body", "heading")
             if kind in ("heading", "kicker", "label") and header:
                 self.group.append(block)
                 continue
@@ -298,6 +311,7 @@ class _Segmenter:
                     continue
                 cur.paras.append(_para(block))
                 self.owner[i] = cur
+                closed = block.closes
                 if block.byline is not None and cur.byline is None:
                     cur.byline = block.byline
                 elif block.byline is not None:

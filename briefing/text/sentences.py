@@ -39,8 +39,10 @@ def _ascii_stop(text: str, i: int) -> bool:
     return nxt == "" or nxt.isspace() or "\u4e00" <= nxt <= "\u9fff"
 
 
-def split_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of the sentences of ``text``, whitespace trimmed."""
+def split_spans(text: str, seams: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the sentences of ``text``, whitespace trimmed.
+    ``seams``: offsets where text printed apart was joined (another column, markup
+    taken out): no sentence runs across one, since a quote is verbatim only within."""
     spans: list[tuple[int, int]] = []
     start = 0
     i = 0
@@ -83,6 +85,8 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     if start < n:
         spans.append((start, n))
+    if seams:
+        spans = _cut_at_seams(spans, seams)
     out = []
     for s, e in spans:
         while s < e and text[s].isspace():
@@ -94,6 +98,15 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             s = m.end()  # a heading the extraction printed into the paragraph is not the sentence's
         if e > s:
             out.append((s, e))
+    return out
+
+
+def _cut_at_seams(spans: list[tuple[int, int]], seams: tuple[int, ...]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        cuts = [c for c in seams if s < c < e]
+        for a, b in zip([s, *cuts], [*cuts, e], strict=True):
+            out.append((a, b))
     return out
 
 

@@ -170,7 +170,7 @@ class _Walk:
         kept = False
         for kind, cs, ce in props:
             items = [trim(text, s + cs, s + ce)] if whole else pieces(text, s + cs, s + ce, shortest)
-            for ps, pe in items:
+            for ps, pe in (piece for item in items for piece in _within_seams(text, item, para.seams)):
                 if not _keeps(text, ps, pe, shortest, speaker):
                     continue
                 kept = True
@@ -188,6 +188,16 @@ class _Walk:
                     )
                 )
         return kept
+
+
+def _within_seams(text: str, span: tuple[int, int], seams: tuple[int, ...]) -> list[tuple[int, int]]:
+    """A span cut where text printed apart was joined (a quote is verbatim only on
+    either side of a seam): its pieces, trimmed."""
+    start, end = span
+    cuts = [c for c in seams if start < c < end]
+    if not cuts:
+        return [span]
+    return [trim(text, a, b) for a, b in zip([start, *cuts], [*cuts, end], strict=True)]
 
 
 def _keeps(text: str, ps: int, pe: int, shortest: int, speaker: Speaker) -> bool:
