@@ -210,6 +210,7 @@ class _Classified:
     resume: bool = False  # …a paragraph of the story printed before the latest headline
     opens: bool = False  # a headline the page's layout shows opening an article
     closes: bool = False  # a signature that ends an item: what follows is another
+    rest: bool = False  # the rest of the headline printed on the line before (a line break cut it)
 
 
 # Headline lines of a laid-out page open an article the way ``#`` headings do; a
@@ -391,9 +392,33 @@ def _indented_headers(content: list[Line], classes: list[_Classified]) -> set[in
     return joins
 
 
+def _rejoin_links(lines: list[Line]) -> list[Line]:
+    """Markdown images and links (and autolinks) that a page broken into lines cut
+    across lines, blank ones too, put back on one line (so that they read as the web
+    furniture they are)."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        k += 1
+        if line.role or not web.broken_link(line.orig):
+            out.append(line)
+            continue
+        text, orig = line.text, line.orig
+        for _ in range(web.MAX_BROKEN_LINK_LINES):
+            if k >= len(lines) or not web.broken_link(orig):
+                break
+            nxt = lines[k]
+            k += 1
+            text, orig = text + nxt.text, orig + nxt.orig
+        out.append(replace(line, text=text, orig=orig))
+    return out
+
+
 def clean(source: Source) -> Page:
     """Turn a source into blocks; see the module docstring."""
     lines, removed = split_lines(source)
+    lines = _rejoin_links(lines)
     dropped: list[Dropped] = []
     if removed:
         dropped.append(Dropped(0, removed, "control characters removed"))
@@ -486,10 +511,24 @@ MIN_ITEMS = 2  # headlines printed that way: a page of items, not one article
 MAX_ITEM_HEAD = 80  # characters: an item's headline, summary clauses and all
 
 
+def _spaced(content: list[Line]) -> bool:
+    """Paragraphs end with a blank line after them: most lines that end a sentence
+    are followed by one (where a page is broken into lines, a line that runs straight
+    on into text is then part of a paragraph, not a headline)."""
+    ends = [_gap(line, content[k + 1]) for k, line in enumerate(content[:-1]) if _ends_sentence(line.text)]
+    return len(ends) >= MIN_WHOLE_LINES and sum(ends) >= MIN_SPACED_SHARE * len(ends)
+
+
 def _broken_headings(content: list[Line], classes: list[_Classified], whole: bool = False) -> None:
     """A short line whose next line carries on its last word is a broken paragraph;
-    on a page broken into lines, so is a line with a clause break that runs on."""
+    on a page broken into lines, so is a line with a clause break that runs on, and,
+    where paragraphs are set apart by blank lines, any line that runs straight on
+    into text."""
+    spaced = not whole and _spaced(content)
     for k, (line, c) in enumerate(zip(content, classes, strict=True)):
+        if spaced and line.mark and k + 1 < len(content) and _heading_goes_on(line, content[k + 1], classes[k + 1]):
+            classes[k + 1] = _Classified("heading", rest=True)  # ## 某某稱將加強與港 / 合作
+            continue
         if c.kind != "heading" or c.opens or line.mark or k + 1 >= len(content):
             continue
         nxt, following = classes[k + 1], content[k + 1]
@@ -509,6 +548,20 @@ def _broken_headings(content: list[Line], classes: list[_Classified], whole: boo
             # into text (or another such line): a paragraph broken mid-sentence; a kicker
             # with a comma runs on into a headline without one
             classes[k] = _Classified("body")
+        elif spaced and not gap and not following.mark and nxt.kind == "body" and nxt.byline is None:
+            classes[k] = _Classified("body")
+
+
+def _heading_goes_on(line: Line, following: Line, c: _Classified) -> bool:
+    """A Markdown heading that a page broken into lines cut: the text right under
+    it, no blank line between, is the rest of it (where paragraphs are set apart)."""
+    return (
+        not _gap(line, following)
+        and not following.mark
+        and c.kind in ("body", "heading", "label")
+        and not _ends_sentence(line.text)
+        and len(line.text) + len(following.text) <= MAX_HEADING
+    )
 
 
 def _clause_goes_on(text: str) -> bool:
@@ -554,6 +607,11 @@ class _Joiner:
             self.blocks.append(Block("credit", line.text, line.orig, (line.no,)))
         elif c.kind == "label" and _next_is_pull_quote(self.lines, line):
             self.dropped.append(Dropped(line.no, line.orig, "pull quote box label"))
+        elif c.rest and self.blocks and self.blocks[-1].kind == "heading":
+            head = self.blocks[-1]
+            self.blocks[-1] = replace(
+                head, text=head.text + line.text, orig=head.orig + line.orig, lines=(*head.lines, line.no)
+            )
         elif c.kind == "body" or self._heading_goes_on(line, c):
             self._body(k, line, c)
         else:

@@ -53,6 +53,17 @@ REASONS = frozenset(
 )
 
 
+# A Markdown image or link, or an autolink, that a line break cut before it closed.
+_OPEN_LINK_RE = re.compile(r"!?\[[^\]]*$|!?\[[^\]]*\]\([^)]*$|<(?:https?://|mailto:)[^>\s]*$")
+MAX_BROKEN_LINK_LINES = 12  # lines a link is rejoined across, blank ones included
+
+
+def broken_link(text: str) -> bool:
+    """The line ends inside a Markdown image or link (``![说明](https://…``) or an
+    autolink (``<https://…``): a page broken into lines cut it, and it goes on."""
+    return _OPEN_LINK_RE.search(text) is not None
+
+
 def front_matter(lines: list[str]) -> int:
     """The number of lines a YAML front matter block takes at the top (0 if none):
     ``---`` on the first non-empty line, ``key: value`` lines, and a closing ``---``."""
