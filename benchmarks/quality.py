@@ -1,6 +1,6 @@
 """Quality against the annotated pages, per outlet, as the project is judged.
 
-    python benchmarks/quality.py [--set seeds|dev|both] [--reflow] [--json]
+    python benchmarks/quality.py [--set seeds|dev|both] [--reflow] [--looo] [--json]
 
 Runs ``briefing make`` on each annotated set (``../shared/gold/seeds`` with the
 seed pages, ``../shared/dev`` with the pages of other outlets), scores the
@@ -9,6 +9,11 @@ whole set and for each outlet, and prints one table.  ``--reflow`` also scores
 the same pages reflowed like a PDF extraction (every line broken after 20–40
 characters, blank lines kept), and ``--pdf`` the same pages typeset as newspaper
 PDFs (``benchmarks/typeset.py``) and read back; each prints the loss on each figure.
+
+``--looo`` measures the learned decisions the honest way: for each outlet, the
+models are trained (``scripts/train.py``) on every other outlet's pages, and the
+outlet left out is scored with them, as published and reflowed; the table has one
+row per outlet and the pooled figures of all of them ("all").
 """
 
 from __future__ import annotations
@@ -81,7 +86,10 @@ def score(briefing_json: Path, gold: Path, texts: Path) -> dict:
     return json.loads(run.stdout)
 
 
-def make(texts: Path, out: Path) -> Path:
+def make(texts: Path, out: Path, models: Path | None = None) -> Path:
+    import os
+
+    env = dict(os.environ, BRIEFING_MODELS=str(models)) if models else None
     subprocess.run(
         [
             sys.executable,
@@ -97,6 +105,7 @@ def make(texts: Path, out: Path) -> Path:
             "json",
         ],
         check=True,
+        env=env,
     )
     return out / "briefing.json"
 
@@ -123,11 +132,66 @@ def evaluate(texts: Path, gold: Path, work: Path, pages: Path | None = None) -> 
 REFLOW = SHARED / "tools" / "reflow.py"
 
 
-def reflowed(texts: Path, work: Path) -> Path:
+def leave_one_outlet_out(work: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """Per outlet of both annotated sets, the figures with models trained without it
+    (as published, and reflowed like a PDF extraction), and the pooled figures."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import train
+
+    everything = train.pages(work / "train")
+    outlets = sorted({p.outlet for p in everything})
+    result: dict[str, dict[str, dict[str, float]]] = {"looo": {}, "looo reflowed": {}}
+    pooled: dict[str, list[Path]] = {"looo": [], "looo reflowed": []}
+    for k, outlet in enumerate(outlets):
+        models = work / f"models-{k}.json"
+        train.write(train.train(everything, leave_out=outlet), models)
+        pages = [p for p in everything if p.outlet == outlet and p.form == "text"]
+        for name, folder in (("looo", None), ("looo reflowed", "reflowed")):
+            case = work / f"case-{k}-{name.replace(' ', '-')}"
+            texts, gold = case / "texts", case / "gold"
+            texts.mkdir(parents=True)
+            gold.mkdir()
+            for page in pages:
+                source = (
+                    page.path
+                    if folder is None
+                    else Path(reflowed(page.path.parent, case / "r", once=True)) / page.path.name
+                )
+                shutil.copy(source, texts / page.path.name)
+                (gold / f"{page.path.stem}.json").write_text(json.dumps(page.gold, ensure_ascii=False), "utf-8")
+            briefing = make(texts, case / "out", models)
+            result[name][outlet] = figures(score(briefing, gold, pages[0].path.parent))
+            pooled[name].append(case)
+    for name, cases in pooled.items():
+        texts, gold, outs = work / f"{name}-all-texts", work / f"{name}-all-gold", []
+        texts.mkdir()
+        gold.mkdir()
+        for case in cases:
+            for path in (case / "gold").glob("*.json"):
+                shutil.copy(path, gold / path.name)
+            outs.append(json.loads((case / "out" / "briefing.json").read_text("utf-8")))
+        merged = {
+            "articles": [a for o in outs for a in o["articles"]],
+            "proposals": [p for o in outs for p in o["proposals"]],
+        }
+        (work / f"{name}.json").write_text(json.dumps(merged, ensure_ascii=False), "utf-8")
+        texts_dirs = {SETS[s][0] for s in SETS}
+        joined = work / f"{name}-sources"
+        joined.mkdir()
+        for folder in texts_dirs:
+            for path in folder.glob("*.txt"):
+                shutil.copy(path, joined / path.name)
+        result[name] = {"all": figures(score(work / f"{name}.json", gold, joined)), **result[name]}
+    return result
+
+
+def reflowed(texts: Path, work: Path, once: bool = False) -> Path:
     """The pages broken into lines the way the judges' check breaks them
     (``../shared/tools/reflow.py``: lines of 14–60 characters, some blank lines inside
     paragraphs, indents stripped); where that tool is missing, :func:`reflow`."""
     folder = work / "reflowed"
+    if once and folder.is_dir():
+        return folder
     if REFLOW.is_file():
         subprocess.run([sys.executable, str(REFLOW), str(texts), str(folder)], check=True)
         return folder
@@ -171,6 +235,7 @@ def main() -> None:
     parser.add_argument("--reflow", action="store_true", help="also score the pages reflowed like a PDF extraction")
     parser.add_argument("--pdf", action="store_true", help="also score the pages typeset as PDFs and read back")
     parser.add_argument("--html", action="store_true", help="also score the pages saved as web pages")
+    parser.add_argument("--looo", action="store_true", help="leave one outlet out: train without it, score it")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if not SCORER.is_file():
@@ -195,13 +260,17 @@ def main() -> None:
                 hwork = Path(tmp) / f"{name}-html"
                 hwork.mkdir()
                 report[f"{name} html"] = evaluate(texts, gold, hwork, web_pages(texts, hwork))
+        if args.looo:
+            lwork = Path(tmp) / "looo"
+            lwork.mkdir()
+            report.update(leave_one_outlet_out(lwork))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return
     for name, result in report.items():
         print(table(name, result), end="\n\n")
         plain = name.removesuffix(" reflowed").removesuffix(" pdf").removesuffix(" html")
-        if plain != name:
+        if plain != name and plain in report:
             loss = {f: report[plain]["all"][f] - result["all"][f] for f in FIGURES}
             print("loss against the unbroken pages: " + ", ".join(f"{f} {v:+.3f}" for f, v in loss.items()), end="\n\n")
 

@@ -106,6 +106,8 @@ class Page:
     # Chinese news sites); "markdown": articles start at ``#``/``##`` headings;
     # "print": no such cue (text extracted from a printed page)
     layout: PageLayout = "print"
+    # the lines were broken inside paragraphs (a PDF extraction's text), not one to a paragraph
+    broken: bool = False
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ _GUEST_RE = re.compile(rf"^[^。！？，；]{{2,40}}?(?:{TITLE_WORDS})\s+({NAME
 _SPACE = " \t\u3000\u00a0"
 # A headline is rarely longer than this; a longer unterminated line is a paragraph.
 MAX_HEADING = 64
+MAX_EXCLAIMING_HEADING = 32  # …and one with a ？ or ！ inside it, shorter still
 # Page furniture (credits, labels, bylines, e-mail lines) is never longer than this.
 MAX_FURNITURE = 400
 # Pull quotes repeat the article: a list item at least this much contained elsewhere.
@@ -162,7 +163,9 @@ def _heading_like(line: Line) -> bool:
     if t.count("“") != t.count("”"):  # a quotation left open: the paragraph goes on
         return False
     body = t[:-1]
-    if any(ch in body for ch in TERMINALS + "；"):
+    # a short headline may ask or exclaim before it goes on: 世界首例！某医院治愈…
+    inner = TERMINALS + "；" if len(t) > MAX_EXCLAIMING_HEADING else "。…；"
+    if any(ch in body for ch in inner):
         return False
     if t.count("，") >= 2:
         return False
@@ -438,7 +441,7 @@ def clean(source: Source) -> Page:
     joiner = _Joiner(lines, layout, joins, dropped)
     for k, (line, c) in enumerate(zip(content, classes, strict=True)):
         joiner.add(k, line, c)
-    return Page(source, tuple(joiner.blocks), tuple(dropped), layout)
+    return Page(source, tuple(joiner.blocks), tuple(dropped), layout, broken=not source.roles and not whole)
 
 
 def _layout(content: list[Line], classes: list[_Classified], front_matter: bool) -> PageLayout:
@@ -525,11 +528,12 @@ def _broken_headings(content: list[Line], classes: list[_Classified], whole: boo
     where paragraphs are set apart by blank lines, any line that runs straight on
     into text."""
     spaced = not whole and _spaced(content)
-    for k, (line, c) in enumerate(zip(content, classes, strict=True)):
-        if spaced and line.mark and k + 1 < len(content) and _heading_goes_on(line, content[k + 1], classes[k + 1]):
-            classes[k + 1] = _Classified("heading", rest=True)  # ## 某某稱將加強與港 / 合作
-            continue
-        if c.kind != "heading" or c.opens or line.mark or k + 1 >= len(content):
+    if spaced:
+        _runs(content, classes)
+    # from the bottom up: whether a line goes on depends on what the line under it is
+    for k in range(len(content) - 2, -1, -1):
+        line, c = content[k], classes[k]
+        if c.kind != "heading" or c.opens or c.rest or line.mark:
             continue
         nxt, following = classes[k + 1], content[k + 1]
         # across a blank line a word must be a dictionary word to count: a word the
@@ -548,20 +552,37 @@ def _broken_headings(content: list[Line], classes: list[_Classified], whole: boo
             # into text (or another such line): a paragraph broken mid-sentence; a kicker
             # with a comma runs on into a headline without one
             classes[k] = _Classified("body")
-        elif spaced and not gap and not following.mark and nxt.kind == "body" and nxt.byline is None:
-            classes[k] = _Classified("body")
 
 
-def _heading_goes_on(line: Line, following: Line, c: _Classified) -> bool:
-    """A Markdown heading that a page broken into lines cut: the text right under
-    it, no blank line between, is the rest of it (where paragraphs are set apart)."""
-    return (
-        not _gap(line, following)
-        and not following.mark
-        and c.kind in ("body", "heading", "label")
-        and not _ends_sentence(line.text)
-        and len(line.text) + len(following.text) <= MAX_HEADING
-    )
+def _runs(content: list[Line], classes: list[_Classified]) -> None:
+    """Where a page is broken into lines and sets its paragraphs apart with blank
+    lines, the lines that follow one another with no blank line between are one
+    printed line cut in pieces: one headline (``## 某某稱將加強與港`` / ``合作``,
+    ``香港對人工智能投入資源不遜獅`` / ``城``) when together they read as one, else
+    part of a paragraph, however short a piece looks (``（可按這`` / ``裏收看…``)."""
+    k = 0
+    while k < len(content):
+        end = k + 1
+        while end < len(content) and not _gap(content[end - 1], content[end]) and not content[end].mark:
+            end += 1
+        run = range(k, end)
+        k = end
+        if len(run) < 2 or any(classes[i].kind in ("byline", "caption", "credit") or classes[i].opens for i in run):
+            continue
+        if any(classes[i].reason in web.REASONS for i in run):
+            continue  # web furniture keeps its own reasons
+        first = run[0]
+        joined = replace(content[first], text="".join(content[i].text for i in run))
+        reads_as_headline = content[first].mark or (len(joined.text) <= MAX_HEADING and _heading_like(joined))
+        if reads_as_headline and (classes[first].kind in ("heading", "kicker", "label") or content[first].mark):
+            kind = classes[first].kind if classes[first].kind in ("heading", "kicker") else "heading"
+            classes[first] = _Classified(kind)
+            for i in run[1:]:
+                classes[i] = _Classified("heading", rest=True)
+            continue
+        for i in run:
+            if classes[i].kind in ("heading", "label", "kicker") or classes[i].kind is None:
+                classes[i] = _Classified("body")
 
 
 def _clause_goes_on(text: str) -> bool:
@@ -649,7 +670,15 @@ class _Joiner:
         if self.fresh or QUESTION_RE.match(text):
             return None
         if self.last == OPEN:
-            return (deferred[0] if deferred else pending[-1]).block
+            latest = pending[-1].block
+            if not deferred or self.layout == "indented":
+                return latest  # web text is not set in columns: nothing is printed in between
+            older = deferred[0].block
+            # a paragraph interrupted by another column's lines goes on here, unless the
+            # one just printed is the one the words run on from
+            if continues_word(blocks[latest].text, text, known=True) and not continues_word(blocks[older].text, text):
+                return latest
+            return older
         if self.last in ("heading", "label", "kicker"):
             candidate = (deferred[0] if deferred else pending[0]).block
             if continues_word(blocks[candidate].text, text):

@@ -213,7 +213,7 @@ _INLINE_TAGS = frozenset(
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # a tag, possibly broken across lines by an extraction that wrapped the text
-_ANY_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>|<!--.*?-->", re.DOTALL)
+_ANY_TAG_RE = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)\s*>|<!--.*?-->", re.DOTALL)
 _HAS_BLOCK_RE = re.compile(r"<(?:p|div|br|li|h[1-6]|figure|section|table|tr|blockquote)\b[^<>]*>", re.IGNORECASE)
 _ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 

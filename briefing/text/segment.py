@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from ..learn import Features, Model, bucket
+from ..learn import model as shipped_model
 from ..model import Article, ArticleKind, Block, Dropped, Page, Para
 from .patterns import GUESTS_LABEL_RE, HOST_LABEL_RE, REPORT_OPENING_RE, cjk_count
 
@@ -94,9 +98,147 @@ def _strong(group: list[Block]) -> bool:
     return any(" " in b.text.strip() and cjk_count(b.text) >= 8 and b.mark != 3 for b in real)
 
 
+# How far the text around a headline is read to see whether the topic changes there.
+WINDOW_CHARS = 400
+WINDOW_PARAS = 3
+_BIGRAM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _bigrams(text: str) -> Counter[str]:
+    chars = "".join(_BIGRAM_CHARS.findall(text))
+    return Counter(chars[i : i + 2] for i in range(len(chars) - 1))
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    return dot / ((sum(v * v for v in a.values()) * sum(v * v for v in b.values())) ** 0.5)
+
+
+def _share(head: str, text: str) -> float:
+    """How much of a headline's wording recurs in a text."""
+    grams = set(_bigrams(head))
+    return len(grams & set(_bigrams(text))) / len(grams) if grams else 0.0
+
+
+def page_profile(blocks: tuple[Block, ...]) -> dict[str, float]:
+    """What the page as a whole says of its headlines: how many of its headline groups
+    open an article by their own marks (two lines or more, ``#``, an item's place,
+    a report's opening under them), and how many there are for its paragraphs."""
+    groups: list[tuple[list[Block], Block]] = []
+    group: list[Block] = []
+    for b in blocks:
+        if b.kind in ("heading", "kicker", "label"):
+            group.append(b)
+        elif b.kind == "body" and b.text:
+            if any(g.kind == "heading" for g in group):
+                groups.append((group, b))
+            group = []
+        elif b.kind == "byline":
+            group = []
+    paras = sum(1 for b in blocks if b.kind == "body" and b.text)
+    if not groups:
+        return {"page_groups<=0": 1.0}
+    marked = sum(_strong(g) or REPORT_OPENING_RE.match(b.text) is not None for g, b in groups)
+    share = marked / len(groups)
+    return {
+        bucket("page_marked", share, (0.0, 0.34, 0.67, 0.99)): 1.0,
+        bucket("page_paras_per_group", paras / len(groups), (2, 4, 8)): 1.0,
+    }
+
+
+# A headline closed by its column's name in brackets: 让新三板“活”起来（财经眼）
+_COLUMN_RE = re.compile(r"[（(][^（）()]{2,20}[)）]$")
+
+
+def boundary_features(
+    group: list[Block],
+    blocks: tuple[Block, ...],
+    index: int,
+    closed: bool,
+    broken: bool,
+    profile: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """What tells whether the headline group ``group``, printed over the body block
+    ``blocks[index]``, opens an article or heads a section of the one before: its
+    make-up (lines, length, a two-part or speaker headline, the page's own marks), how
+    the text under it opens (a report's opening, a quotation), whether the article
+    before was signed off, and whether the topic changes there (the wording of the
+    paragraphs before against those after, and the headline's own words after it)."""
+    heads = [b for b in group if b.kind == "heading"]
+    main = max(heads, key=lambda b: len(b.text)).text
+    block = blocks[index]
+    f: dict[str, float] = {
+        "strong": float(_strong(group)),
+        "item": float(any(b.opens for b in heads)),
+        "subhead_mark": float(any(b.mark == 3 for b in heads)),
+        "title_mark": float(any(b.mark in (1, 2) for b in heads)),
+        bucket("heads", len(heads), (1, 2)): 1.0,
+        "kicker": float(any(b.kind in ("kicker", "label") for b in group)),
+        bucket("len", cjk_count(main), (6, 10, 16, 24, 40)): 1.0,
+        "two_part": float(bool(re.search(r"[\u4e00-\u9fff”》][ \u3000]+[\u4e00-\u9fff“《]", main))),
+        "colon": float("：" in main[:-1] or "｜" in main),
+        "ends_colon": float(main.endswith("：")),
+        "punctuated": float(any(ch in main for ch in "，、；")),
+        "figure": float(any(ch.isdigit() for ch in main)),
+        "opening": float(REPORT_OPENING_RE.match(block.text) is not None),
+        "closed": float(closed),
+        "quote_lead": float(block.text[:1] in "“‘"),
+        "broken": float(broken),
+        "column": float(any(_COLUMN_RE.search(b.text) is not None for b in heads)),
+        "dash": float(any(b.text.startswith("—") for b in heads)),
+        **(profile or {}),
+    }
+    previous = next((b for b in reversed(blocks[:index]) if b.kind == "body" and b.text), None)
+    f["after_open"] = float(previous is not None and previous.ends_open)
+    before: list[str] = []
+    for b in reversed(blocks[:index]):
+        if b.kind == "body" and b.text:
+            before.append(b.text)
+        if len(before) >= WINDOW_PARAS or sum(map(len, before)) >= WINDOW_CHARS:
+            break
+    after: list[str] = []
+    for b in blocks[index:]:
+        if b.kind == "body" and b.text:
+            after.append(b.text)
+        elif b.kind == "heading" and after:
+            break
+        if len(after) >= WINDOW_PARAS or sum(map(len, after)) >= WINDOW_CHARS:
+            break
+    prev, nxt = "".join(reversed(before))[-WINDOW_CHARS:], "".join(after)[:WINDOW_CHARS]
+    since = 0  # paragraphs since the headline group before this one
+    inside = True
+    for b in reversed(blocks[:index]):
+        if b.kind in ("heading", "kicker", "label"):
+            if not inside:
+                break
+            continue
+        inside = False
+        since += b.kind == "body" and bool(b.text)
+    cos = _cosine(_bigrams(prev), _bigrams(nxt))
+    f["cohesion"] = cos
+    f[bucket("cos", cos, (0.05, 0.1, 0.2, 0.3))] = 1.0
+    f["head_after"] = _share(main, nxt[:150])
+    f["head_before"] = _share(main, prev)
+    f[bucket("since", since, (0, 1, 3, 8))] = 1.0
+    f["top"] = float(not before)
+    if broken:
+        # a page broken into lines has lost its layout: the same marks weigh otherwise there
+        for name in [k for k, v in f.items() if v == 1.0 and k != "broken"]:
+            f[f"broken&{name}"] = 1.0
+    return f
+
+
 class _Segmenter:
-    def __init__(self, page: Page) -> None:
+    def __init__(
+        self, page: Page, boundary: Model | None = None, trace: Callable[[int, Features], None] | None = None
+    ) -> None:
         self.page = page
+        self.boundary = boundary
+        self.trace = trace
+        self.broken = page.broken
+        self.profile = page_profile(page.blocks) if boundary is not None or trace is not None else {}
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.group: list[Block] = []
@@ -123,6 +265,7 @@ class _Segmenter:
         group = self.close_with(group, keep=1)  # printed right before another article's headline
         kickers: list[Block] = []
         heads: list[Block] = []
+        leads: list[Block] = []  # a label under the headline that opens the text: 核心阅读, 导读
         for blk in group:
             if blk.kind == "heading":
                 heads.append(blk)
@@ -133,6 +276,8 @@ class _Segmenter:
                 self.drop(heads[0], "page banner")
                 heads = []
                 kickers.append(blk)
+            elif heads and blk.kind == "label" and blk is group[-1]:
+                leads.append(blk)
             else:
                 self.drop(blk, "label")
         plain_first = len(heads) >= 2 and not kickers and not heads[0].text.endswith("：") and heads[0].mark == 0
@@ -152,7 +297,7 @@ class _Segmenter:
             kicker_text=kickers[-1].text if kickers else "",
             byline=byline,
         )
-        draft.paras.extend(_para(b, "heading") for b in subheads)  # weak headings under the headline
+        draft.paras.extend(_para(b, "heading") for b in subheads + leads)  # weak headings under the headline
         self.drafts.append(draft)
         self.current = draft
         self.at_top = False
@@ -169,15 +314,28 @@ class _Segmenter:
             self.current.interview = True
         self.guests = []
 
-    def resolve_for_body(self, block: Block | None = None) -> None:
+    def resolve_for_body(self, index: int, block: Block) -> None:
         group, self.group = self.group, []
-        opening = block is not None and REPORT_OPENING_RE.match(block.text) is not None
-        heads = any(b.kind == "heading" for b in group)
-        if self.current is None or _strong(group) or (heads and (self.closed or opening)):
+        if self.current is None or self._opens(group, index, block):
             self.open_article(group)
         else:
             self.subheads(group)
         self.take_guests()
+
+    def _opens(self, group: list[Block], index: int, block: Block) -> bool:
+        """Whether a headline group over a paragraph opens an article: the learned
+        model's word on its features, or without one the rules (a strong headline,
+        or one over a report's opening or after a signature)."""
+        if not any(b.kind == "heading" for b in group):
+            return False
+        if _strong(group) or self.closed or REPORT_OPENING_RE.match(block.text) is not None:
+            return True
+        if self.boundary is None and self.trace is None:
+            return False
+        features = boundary_features(group, self.page.blocks, index, self.closed, self.broken, self.profile)
+        if self.trace is not None:
+            self.trace(index, features)
+        return self.boundary is not None and self.boundary.decide(features)
 
     # -- block handlers ----------------------------------------------------------
     def byline(self, block: Block) -> None:
@@ -221,7 +379,7 @@ class _Segmenter:
             self.open_article(group, byline=block.byline)
             self.take_guests()
         else:
-            self.resolve_for_body(block)
+            self.resolve_for_body(index, block)
         assert self.current is not None
         self.current.paras.append(_para(block))
         self.owner[index] = self.current
@@ -407,10 +565,17 @@ def _article_levels(blocks: tuple[Block, ...]) -> tuple[int, ...]:
     return (1, 2)
 
 
-def segment(page: Page, stem: str | None = None) -> tuple[tuple[Article, ...], tuple[Dropped, ...]]:
+def segment(
+    page: Page,
+    stem: str | None = None,
+    boundary: Model | None = None,
+    trace: Callable[[int, Features], None] | None = None,
+) -> tuple[tuple[Article, ...], tuple[Dropped, ...]]:
     """The page's articles in page order, and what was dropped on the way.  Article
-    ids are ``<stem>-NN``, the stem being the file's unless given."""
-    seg = _Segmenter(page)
+    ids are ``<stem>-NN``, the stem being the file's unless given.  ``boundary``: the
+    model that decides where a headline opens an article (the shipped one unless
+    given); ``trace`` is told the features of each such decision (for training)."""
+    seg = _Segmenter(page, boundary if boundary is not None else shipped_model("boundary"), trace)
     seg.run()
     articles = seg.articles(stem or PurePath(page.source.name).stem)
     return articles, tuple(page.dropped) + tuple(seg.dropped)

@@ -1,0 +1,170 @@
+"""Train the learned decisions from the annotated pages and write briefing/data/models.json.
+
+    pip install -e ".[train]"
+    python scripts/train.py            # train on every annotated page, write the weights
+    python scripts/train.py --check    # exit 1 if the shipped weights are not what training gives
+
+The annotation is read from ``../shared`` beside the checkout (or ``BRIEFING_SHARED``):
+the seed pages with ``gold/seeds`` and the development pages ``dev/texts`` with
+``dev/gold``.  Every page is used as published and broken into lines as a PDF
+extraction breaks it (``tools/reflow.py``, twice, under other names so the breaks
+fall elsewhere), since users give both.
+
+Each decision is a logistic regression (scikit-learn, L2, deterministic) over the
+named features its stage describes a case with; the weights are rounded so that the
+file is the same on every machine.  ``benchmarks/quality.py --looo`` trains the same
+way without one outlet at a time and scores the outlet left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from briefing.learn import MODELS_FILE, Model  # noqa: E402
+
+SHARED = Path(os.environ.get("BRIEFING_SHARED", REPO.parent / "shared"))
+OUT = REPO / "briefing" / "data" / MODELS_FILE
+REFLOWS = ("a", "b")  # the page names the reflowed copies are made under: other breaks each
+C = 1.0  # inverse regularisation strength
+
+
+@dataclass(frozen=True)
+class Page:
+    """An annotated page, in one of the forms users give it."""
+
+    outlet: str
+    path: Path  # the text to read
+    gold: dict
+    form: str  # "text" or "reflowed:<name>"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def outlet_of(gold: dict) -> str:
+    return str(gold.get("outlet") or gold.get("newspaper") or "?").split(" (")[0]
+
+
+def annotated_sets() -> list[tuple[Path, Path]]:
+    return [(SHARED / "seeds", SHARED / "gold" / "seeds"), (SHARED / "dev" / "texts", SHARED / "dev" / "gold")]
+
+
+def _reflowed(texts: Path, work: Path, name: str) -> Path:
+    """The pages of ``texts`` broken by the judges' reflow tool, made under other file
+    names (the tool seeds its breaks with the name), read back under their own."""
+    tool = SHARED / "tools" / "reflow.py"
+    src, dst = work / f"in-{name}", work / f"out-{name}"
+    src.mkdir(parents=True)
+    for path in texts.glob("*.txt"):
+        shutil.copy(path, src / f"{name}-{path.name}")
+    subprocess.run([sys.executable, str(tool), str(src), str(dst)], check=True)
+    for path in list(dst.glob("*.txt")):
+        path.rename(dst / path.name.removeprefix(f"{name}-"))
+    return dst
+
+
+def pages(work: Path, reflows: Iterable[str] = REFLOWS) -> list[Page]:
+    """Every annotated page as published and reflowed."""
+    out: list[Page] = []
+    for texts, gold_dir in annotated_sets():
+        if not gold_dir.is_dir():
+            sys.exit(f"the annotation is missing: {gold_dir}")
+        golds = [json.loads(p.read_text("utf-8")) for p in sorted(gold_dir.glob("*.json"))]
+        forms = [("text", texts)] + [
+            (f"reflowed:{name}", _reflowed(texts, work, f"{gold_dir.name}{name}")) for name in reflows
+        ]
+        for form, folder in forms:
+            for gold in golds:
+                out.append(Page(outlet_of(gold), folder / gold["file"], gold, form))
+    return out
+
+
+# -- the article-boundary decision ------------------------------------------------------
+
+
+def boundary_cases(page: Page) -> Iterator[tuple[dict[str, float], int]]:
+    """Each headline group the segmenter weighs on the page, with its features and
+    whether an annotated article starts at the paragraph under it."""
+    from briefing.read import read_source
+    from briefing.text.clean import clean
+    from briefing.text.segment import segment
+
+    starts = [
+        squash(a.get("first_chars", ""))[:10]
+        for a in page.gold["articles"]
+        if not (a.get("kind") == "photo_caption" or a.get("placeholder")) and a.get("first_chars")
+    ]
+    cleaned = clean(read_source(page.path))
+    seen: list[tuple[int, dict[str, float]]] = []
+    segment(cleaned, boundary=None, trace=lambda index, features: seen.append((index, dict(features))))
+    for index, features in seen:
+        text = squash(cleaned.blocks[index].orig)
+        yield features, int(any(s and text.startswith(s) for s in starts))
+
+
+def fit(name: str, cases: list[tuple[dict[str, float], int, float]]) -> Model:
+    """A logistic regression over the cases' features; each case weighs its weight."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sparse=True)
+    x = vec.fit_transform([f for f, _, _ in cases])
+    y = [label for _, label, _ in cases]
+    clf = LogisticRegression(C=C, max_iter=5000, solver="lbfgs")
+    clf.fit(x, y, sample_weight=[w for _, _, w in cases])
+    names = vec.get_feature_names_out()
+    weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True)}
+    return Model(name, float(clf.intercept_[0]), weights)
+
+
+def train(all_pages: list[Page], leave_out: str | None = None) -> dict[str, Model]:
+    """The models trained on the pages (without one outlet's, when given)."""
+    used = [p for p in all_pages if p.outlet != leave_out]
+    # the pages as published and reflowed weigh the same in all
+    weight = {"text": 1.0, "reflowed": 1.0 / max(1, len({p.form for p in used}) - 1)}
+    boundary = [(f, y, weight[p.form.split(":")[0]]) for p in used for f, y in boundary_cases(p)]
+    return {"boundary": fit("boundary", boundary)}
+
+
+def write(models: dict[str, Model], path: Path) -> None:
+    data = {"models": {name: m.as_json() for name, m in sorted(models.items())}}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="compare with the shipped weights instead of writing")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        models = train(pages(Path(tmp)))
+    if args.check:
+        fresh = Path(tempfile.mkstemp(suffix=".json")[1])
+        write(models, fresh)
+        same = fresh.read_text("utf-8") == args.out.read_text("utf-8") if args.out.is_file() else False
+        fresh.unlink()
+        print("the shipped weights are what training gives" if same else f"{args.out} differs from a fresh training")
+        return 0 if same else 1
+    write(models, args.out)
+    for name, m in models.items():
+        print(f"{name}: {len(m.as_json()['weights'])} weights")  # type: ignore[arg-type]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
