@@ -39,7 +39,6 @@ from briefing.learn import MODELS_FILE, Model  # noqa: E402
 SHARED = Path(os.environ.get("BRIEFING_SHARED", REPO.parent / "shared"))
 OUT = REPO / "briefing" / "data" / MODELS_FILE
 REFLOWS = ("a", "b")  # the page names the reflowed copies are made under: other breaks each
-C = 1.0  # inverse regularisation strength
 
 
 @dataclass(frozen=True)
@@ -117,19 +116,104 @@ def boundary_cases(page: Page) -> Iterator[tuple[dict[str, float], int]]:
         yield features, int(any(s and text.startswith(s) for s in starts))
 
 
-def fit(name: str, cases: list[tuple[dict[str, float], int, float]]) -> Model:
-    """A logistic regression over the cases' features; each case weighs its weight."""
+# -- the proposal decision ----------------------------------------------------------------
+
+
+def _match(pred: str, gold: str) -> float:
+    """The judges' matching rule: character bigrams of the shorter text found in the
+    other, for a prediction not over three times as long (and of six characters or more)."""
+    p, g = squash(pred), squash(gold)
+    if len(p) < 6 or len(pred) > 3 * len(gold) + 10:
+        return 0.0
+    strip = re.compile(r"[，。、；：？！“”‘’（）《》,.;:?!\"'()\[\]【】—…·\-]")
+    a, b = strip.sub("", p), strip.sub("", g)
+    ga, gb = {a[i : i + 2] for i in range(len(a) - 1)} or {a}, {b[i : i + 2] for i in range(len(b) - 1)} or {b}
+    return len(ga & gb) / min(len(ga), len(gb)) if ga and gb else 0.0
+
+
+def proposal_cases(page: Page) -> Iterator[tuple[dict[str, float], int]]:
+    """Each candidate clause of the page's articles, with its features and whether it
+    states an annotated proposal (by the judges' matching rule)."""
+    from briefing.analyse.proposals.learned import candidates
+    from briefing.read import read_source
+    from briefing.text.clean import clean
+    from briefing.text.segment import segment
+
+    golds = [
+        t
+        for a in page.gold["articles"]
+        for p in a.get("proposals", [])
+        for t in [p["text"], *(p.get("alt_texts") or [])]
+    ]
+    articles, _ = segment(clean(read_source(page.path)), page.path.stem)
+    for article in articles:
+        if article.kind not in ("news", "interview"):
+            continue
+        found, _ = candidates(article)
+        for c in found:
+            text = article.paragraphs[c.para].orig[c.start : c.end]
+            yield c.features, int(any(_match(text, g) >= 0.6 for g in golds))
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How a decision is fitted: the regularisation, and how often a feature must occur
+    among the cases to be weighed at all (a rarer one would be a page's own word)."""
+
+    c: float
+    min_count: int
+
+
+SPECS = {"boundary": Spec(1.0, 1), "proposal": Spec(0.1, 10)}
+THRESHOLDS = tuple(t / 100 for t in range(20, 66, 5))
+
+
+Case = tuple[dict[str, float], int, float, str]  # features, label, weight, outlet
+
+
+def _fit_raw(cases: list[Case], spec: Spec) -> tuple[float, dict[str, float]]:
+    from collections import Counter
+
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    counts = Counter(k for f, _, _, _ in cases for k in f)
+    kept = [{k: v for k, v in f.items() if counts[k] >= spec.min_count} for f, _, _, _ in cases]
     vec = DictVectorizer(sparse=True)
-    x = vec.fit_transform([f for f, _, _ in cases])
-    y = [label for _, label, _ in cases]
-    clf = LogisticRegression(C=C, max_iter=5000, solver="lbfgs")
-    clf.fit(x, y, sample_weight=[w for _, _, w in cases])
+    x = vec.fit_transform(kept)
+    clf = LogisticRegression(C=spec.c, max_iter=5000, solver="lbfgs")
+    clf.fit(x, [y for _, y, _, _ in cases], sample_weight=[w for _, _, w, _ in cases])
     names = vec.get_feature_names_out()
-    weights = {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True)}
-    return Model(name, float(clf.intercept_[0]), weights)
+    return float(clf.intercept_[0]), {str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True)}
+
+
+def _threshold(cases: list[Case], spec: Spec) -> float:
+    """The decision threshold with the best F1 when each outlet is scored by a model
+    trained on the others (the threshold must hold on an outlet it was not fitted to)."""
+    outlets = sorted({o for _, _, _, o in cases})
+    if len(outlets) < 2:
+        return 0.5
+    scored: list[tuple[float, int, float]] = []
+    for outlet in outlets:
+        bias, weights = _fit_raw([c for c in cases if c[3] != outlet], spec)
+        model = Model("fold", bias, weights)
+        scored += [(model.probability(f), y, w) for f, y, w, o in cases if o == outlet]
+
+    def f1(t: float) -> float:
+        tp = sum(w for p, y, w in scored if p >= t and y)
+        fp = sum(w for p, y, w in scored if p >= t and not y)
+        fn = sum(w for p, y, w in scored if p < t and y)
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    return max(THRESHOLDS, key=lambda t: (round(f1(t), 4), -abs(t - 0.5)))
+
+
+def fit(name: str, cases: list[Case], tune: bool = False) -> Model:
+    """A logistic regression over the cases' features; each case weighs its weight.
+    ``tune``: the threshold chosen leaving one outlet out (else 0.5)."""
+    spec = SPECS[name]
+    bias, weights = _fit_raw(cases, spec)
+    return Model(name, bias, weights, _threshold(cases, spec) if tune else 0.5)
 
 
 def train(all_pages: list[Page], leave_out: str | None = None) -> dict[str, Model]:
@@ -137,8 +221,9 @@ def train(all_pages: list[Page], leave_out: str | None = None) -> dict[str, Mode
     used = [p for p in all_pages if p.outlet != leave_out]
     # the pages as published and reflowed weigh the same in all
     weight = {"text": 1.0, "reflowed": 1.0 / max(1, len({p.form for p in used}) - 1)}
-    boundary = [(f, y, weight[p.form.split(":")[0]]) for p in used for f, y in boundary_cases(p)]
-    return {"boundary": fit("boundary", boundary)}
+    boundary = [(f, y, weight[p.form.split(":")[0]], p.outlet) for p in used for f, y in boundary_cases(p)]
+    proposal = [(f, y, weight[p.form.split(":")[0]], p.outlet) for p in used for f, y in proposal_cases(p)]
+    return {"boundary": fit("boundary", boundary), "proposal": fit("proposal", proposal, tune=True)}
 
 
 def write(models: dict[str, Model], path: Path) -> None:

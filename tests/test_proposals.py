@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from briefing.analyse.proposals import find_proposals
+from briefing.analyse.proposals.walk import find_proposals  # the rules: the candidates the model weighs
 from briefing.model import Article, Para
 
 

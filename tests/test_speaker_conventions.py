@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.analyse.proposals import find_proposals
+from briefing.analyse.proposals.walk import find_proposals  # the rules: the candidates the model weighs
 from briefing.analyse.proposals.clauses import marker
 from briefing.model import Article, Para
 from briefing.text.normalize import normalize_punctuation

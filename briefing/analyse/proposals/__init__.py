@@ -20,6 +20,6 @@ Three parts, each testable alone:
 Unsigned commentary, statistics, achievements and quoted reports yield nothing.
 """
 
-from .walk import find_proposals
+from .learned import decide as find_proposals
 
 __all__ = ["find_proposals"]

@@ -42,9 +42,21 @@ MANDATE = alternation(list(MANDATE_WORDS))
 
 
 # 市政协常委，国家统计局重庆调查总队党组书记、总队队长罗学文建议; 某大学副校长李某委员说
-_ROLE_NAME_RE = re.compile(
-    rf"({_TITLES})\s?({_NAME_LAZY})(?={MANDATE}?\s*(?:{SAY}|[，：。（]|则|还|也|强调|围绕|非常|结合|倍感|在|是|从|对|向|"
-    r"[今昨][日天早（(]|日前|近日|早前|出席|接受))"
+# What may follow a speaker's name: a mandate or an honorific, then a verb of saying,
+# a break, or the start of the sentence's predicate.
+_AFTER_NAME = (
+    rf"(?:{MANDATE}|医生|博士|先生|女士|教授|律师)?\s*(?:{SAY}|[，：。（、]|则|还|也|强调|围绕|非常|结合|倍感|在|是|从|对|向|"
+    r"[今昨][日天早（(]|日前|近日|早前|出席|接受|答复|回答|回应|以书面)"
+)
+_ROLE_NAME_RE = re.compile(rf"({_TITLES})\s?({_NAME_LAZY})(?={_AFTER_NAME})")
+# …and where the name is of no common surname (普杰立, 拉哈尤, 英兰妮): any two to four
+# characters between the title chain and what follows a name, confirmed as a name
+# by the tokenizer or by recurring in the article.
+_ROLE_ANY_NAME_RE = re.compile(rf"({_TITLES})\s?([\u4e00-\u9fff]{{2,4}}?)(?={_AFTER_NAME})")
+# A name before the office (陳駿季部長表示, 普杰立医生说): the Taiwan and overseas order.
+_NAME_OFFICE = r"部长|局长|司长|署长|厅长|处长|次长|主任|主席|议员|立委|委员|代表|教授|医生|博士|总裁|董事长|总经理|市长|县长|区长|院长|校长|会长|理事长|秘书长|发言人|总统|总理|议长|主委"
+_NAME_TITLE_RE = re.compile(
+    rf"(?:^|(?<=[，。；：“”、\s]))([\u4e00-\u9fff]{{2,4}}?)({_NAME_OFFICE})(?=(?:则|还|也|进一步|同时|并)?\s*(?:{SAY}))"
 )
 
 
@@ -151,6 +163,8 @@ _COLLECTIVE_RE = re.compile(
 
 
 _COMMON_WORD_FREQ = 50  # a jieba dictionary word this frequent is a word, not a name
+# The end of a body's name, which no person's name has: 农业部, 卫生局, 立法会
+_BODY_END_RE = re.compile(r"[部局委会院所厅处司署办组团党社台报网馆站]$|中心$|公司$|集团$|政府$|当局$")
 
 
 @dataclass(frozen=True)
@@ -264,6 +278,9 @@ class Finder:
             self._collect_titled(p)
         for p in bodies:
             self._collect_other(p)
+        for p in bodies:
+            self._collect_positional(p)
+        self._aliases()
 
     def _collect_default(self, art: Article) -> None:
         for line in (art.title, art.kicker):
@@ -290,6 +307,47 @@ class Finder:
                 after = p.text[m.end(2) : m.end(2) + 2]
                 mandate = after if re.fullmatch(MANDATE, after) else ""
                 self._register(name, p.orig[m.start(2) : m.end(2)], orig_role, role + mandate)
+
+    def _collect_positional(self, p: Para) -> None:
+        """Names found by their place in the sentence, not by a surname list: between a
+        title chain and what follows a name, or before an office and a verb of saying;
+        each confirmed as a name by the tokenizer or by recurring in the article."""
+        for m in _ROLE_ANY_NAME_RE.finditer(p.text):
+            name = m.group(2)
+            if name in self.known or not self._confirmed(name):
+                continue
+            role = _role_before(p.text, m.start(2))
+            if role:
+                self._register(name, p.orig[m.start(2) : m.end(2)], _role_before(p.text, m.start(2), p.orig), role)
+        for m in _NAME_TITLE_RE.finditer(p.text):
+            name, office = m.group(1), m.group(2)
+            if name in self.known or not self._confirmed(name, surname_ok=True):
+                continue
+            orig_office = p.orig[m.start(2) : m.end(2)]
+            self._register(name, p.orig[m.start(1) : m.end(1)], orig_office, office)
+
+    def _confirmed(self, name: str, surname_ok: bool = False) -> bool:
+        """A candidate name the tokenizer reads as a person's name, or that the article
+        names again; never a common word nor a body's name (农业部, 该局)."""
+        from ...text.tokenize import tagged
+
+        if _is_common_word(name) or _BODY_END_RE.search(name) or name[0] in "该本我其此这":
+            return False
+        if surname_ok and (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) and len(name) <= 3:
+            return True
+        tags = tagged(name)
+        if tags and tags[0][1] in ("nr", "nrt", "nrfg") and len(tags[0][0]) >= 2:
+            return True
+        return self.body_text.count(name) >= 2
+
+    def _aliases(self) -> None:
+        """A person named again by surname and office (陳部長 for 陳駿季部長)."""
+        for name, role_text in list(self.role_text.items()):
+            office = re.search(rf"(?:{_NAME_OFFICE})$", role_text or "")
+            if office and len(name) >= 2 and not self.spelled.get(name, name).startswith(tuple(DOUBLE_SURNAMES)):
+                alias = name[0] + office.group()
+                if alias not in self.known and alias in self.body_text:
+                    self._register(alias, self.spelled.get(name, name), self.known[name], self.role_text[name])
 
     def _collect_other(self, p: Para) -> None:
         """Title joined by 的, organisation + name, name + mandate, and Q&A turns."""

@@ -56,6 +56,12 @@ def _parallel(paragraphs: list[str], index: int) -> bool:
 def find_proposals(article: Article) -> tuple[Proposal, ...]:
     if article.kind not in ("news", "interview"):
         return ()
+    return tuple(walk_article(article).out)
+
+
+def walk_article(article: Article) -> _Walk:
+    """The walk through an article: the proposals the rules find, and who speaks in
+    each sentence."""
     walk = _Walk(article)
     bodies = [p.text for p in article.paragraphs if p.role == "body"]
     body_index = -1
@@ -65,7 +71,20 @@ def find_proposals(article: Article) -> tuple[Proposal, ...]:
         elif para.role == "body":
             body_index += 1
             walk.paragraph(pi, para, _parallel(bodies, body_index))
-    return tuple(walk.out)
+    return walk
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who speaks in one sentence of the walk: the speaker current there (after any
+    naming in it), the naming itself, and whether the sentence was reported speech."""
+
+    para: int
+    start: int
+    end: int
+    speaker: Speaker | None
+    mention: Mention | None
+    quoted: bool
 
 
 class _Walk:
@@ -76,6 +95,7 @@ class _Walk:
         self.finder = Finder(article)
         self.out: list[Proposal] = []
         self.state = _State(self.finder.default, voice=self.finder.voice)
+        self.scopes: list[Scope] = []
 
     def heading(self, para: Para) -> None:
         name = self.finder._head_speaker(para.text, para.orig)
@@ -99,6 +119,8 @@ class _Walk:
                 continue
             mention = self._mention(para, spans, k, s, e, owners)
             reported = reported or mention is not None
+            quoted = text[:s].count("“") > text[:s].count("”") or k in owners
+            self.scopes.append(Scope(pi, s, e, self.state.speaker, mention, quoted))
             props, speaker = self._sentence(para, s, e, mention, k in owners, reported)
             if speaker is not None:
                 whole = whole_items and mention is None
