@@ -105,13 +105,10 @@ def candidates(article: Article) -> tuple[list[Candidate], list[Proposal]]:
                     spans.append((cs, ce, None))
                     cuts[cs] = cut
         for piece_no, (cs, ce, rule) in enumerate(sorted(spans, key=lambda x: x[0])):
-            cut = cuts.get(cs)
-            speaker = cut.speaker if cut is not None else scope.speaker
-            kind: ProposalKind
-            if rule is not None:
-                kind = rule.kind
-            else:
-                kind = "plan" if speaker is not None and speaker.own else "suggestion"
+            at = cuts.get(cs)
+            speaker = at.speaker if at is not None else scope.speaker
+            own = speaker is not None and speaker.own
+            kind: ProposalKind = rule.kind if rule is not None else "plan" if own else "suggestion"
             features = clause_features(
                 text[cs:ce],
                 text[max(scope.start, cs - 12) : cs],
@@ -125,11 +122,11 @@ def candidates(article: Article) -> tuple[list[Candidate], list[Proposal]]:
                 interview=article.kind == "interview",
                 topic=topic,
             )
-            if cut is not None:
-                features[f"cut:{cut.how}"] = 1.0
-                features[f"proposer:{cut.proposer}"] = 1.0
-                if cut.verb:
-                    features[f"cut_verb:{cut.verb}"] = 1.0
+            if at is not None:
+                features[f"cut:{at.how}"] = 1.0
+                features[f"proposer:{at.proposer}"] = 1.0
+                if at.verb:
+                    features[f"cut_verb:{at.verb}"] = 1.0
             out.append(Candidate(scope.para, cs, ce, speaker, kind, rule, features))
     return out, walk.out
 

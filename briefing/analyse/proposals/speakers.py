@@ -54,7 +54,10 @@ _ROLE_NAME_RE = re.compile(rf"({_TITLES})\s?({_NAME_LAZY})(?={_AFTER_NAME})")
 # by the tokenizer or by recurring in the article.
 _ROLE_ANY_NAME_RE = re.compile(rf"({_TITLES})\s?([\u4e00-\u9fff]{{2,4}}?)(?={_AFTER_NAME})")
 # A name before the office (陳駿季部長表示, 普杰立医生说): the Taiwan and overseas order.
-_NAME_OFFICE = r"部长|局长|司长|署长|厅长|处长|次长|主任|主席|议员|立委|委员|代表|教授|医生|博士|总裁|董事长|总经理|市长|县长|区长|院长|校长|会长|理事长|秘书长|发言人|总统|总理|议长|主委"
+_NAME_OFFICE = (
+    r"部长|局长|司长|署长|厅长|处长|次长|主任|主席|议员|立委|委员|代表|教授|医生|博士|总裁|董事长|总经理|市长|县长|区长|"
+    r"院长|校长|会长|理事长|秘书长|发言人|总统|总理|议长|主委"
+)
 _NAME_TITLE_RE = re.compile(
     rf"(?:^|(?<=[，。；：“”、\s]))([\u4e00-\u9fff]{{2,4}}?)({_NAME_OFFICE})(?=(?:则|还|也|进一步|同时|并)?\s*(?:{SAY}))"
 )
