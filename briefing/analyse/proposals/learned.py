@@ -35,6 +35,7 @@ from ...learn import Features, Model, bucket
 from ...learn import model as shipped_model
 from ...model import Article, Proposal, ProposalKind
 from .clauses import MIN_ITEM, MIN_PROPOSAL, pieces, trim
+from ...text.patterns import SURNAMES
 from .speakers import Finder, Mention, Speaker, mandate_of
 from .walk import Scope, walk_article
 
@@ -100,6 +101,9 @@ def candidates(article: Article) -> tuple[list[Candidate], list[Proposal]]:
             if any(a < pe and b > ps for a, b, _ in taken):
                 continue
             cut = _cut(para.orig, text, ps, pe, scope, walk.finder)
+            reason = _REASONING_RE.search(text, cut.start + MIN_ITEM, pe)
+            if reason is not None:
+                pe = reason.start()  # 赞成派钱，认为…: the measure ends where its reasoning begins
             for cs, ce in _within(text, (cut.start, pe), para.seams):
                 if ce - cs >= MIN_ITEM:
                     spans.append((cs, ce, None))
@@ -151,6 +155,8 @@ _SAY_VERBS = "表示|认为|指出|强调|透露|介绍|坦言|直言|提到|补
 _CUT_RE = re.compile(rf"({_SUGGEST_VERBS}|{_SAY_VERBS})(?!书|案|人|信|者|权|箱|的)[，：:]?")
 _SUGGEST_RE = re.compile(rf"^(?:{_SUGGEST_VERBS})")
 MAX_SUBJECT_CHARS = 40  # a subject before the verb is no longer than this
+# The speaker's reasons after the measure: ，认为…, ，形容…, ，相信…
+_REASONING_RE = re.compile(r"，(?:并|又|亦|也|但)?(?:认为|形容|相信|指出|坦言|直言|强调|估计|预计|觉得)")
 # A speaker line: the proposer and a colon at the start of the paragraph (民建联某某：…)
 _COLON_LINE_RE = re.compile(r"^([^，。；：“”！？]{2,24})[：:]")
 _PRONOUN_RE = re.compile(r"^(?:他|她|其|我|我们|他们|她们)(?:亦|也|还|又|则|更|同时|并|进一步)*$")
@@ -222,6 +228,9 @@ def _proposer(subject: str, orig: str, scope: Scope, finder: Finder) -> tuple[Sp
     tags = tagged(core)
     if tags and tags[-1][1] in ("nr", "nrt", "nrfg") and 2 <= len(tags[-1][0]) <= 4:
         name = tags[-1][0]
+        before = core[: len(core) - len(name)]
+        if len(name) == 2 and before[-1:] and before[-1] in SURNAMES:
+            name = before[-1] + name  # the tokenizer split a surname off: 田 | 北辰
         role = core[: end - len(name)]
         cut = len(orig) - len(name)
         return Speaker(orig[cut:], orig[:cut] or None, None, False, role), "person"
@@ -423,16 +432,17 @@ def decide(
     if chosen is None:
         return tuple(rules)
     out: list[Proposal] = []
-    kept: list[set[str]] = []
+    kept: list[tuple[str | None, set[str]]] = []
     for c in found:
         if c.end - c.start < MIN_ITEM or not chosen.decide(c.features):
             continue
         if c.rule is None and c.end - c.start < MIN_PROPOSAL:
             continue
         grams = _pairs(article.paragraphs[c.para].text[c.start : c.end])
-        if any(_restates(grams, other) for other in kept):
-            continue  # the same measure said again (the lead and the body, a summary after a speech)
-        kept.append(grams)
+        who = _who(c)
+        if any(_restates(grams, other) and (who == them or None in (who, them)) for them, other in kept):
+            continue  # the same measure said again by the same proposer (the lead and the body, a recap)
+        kept.append((who, grams))
         ident = f"{article.id}-p{len(out) + 1:02d}"
         if c.rule is not None:
             out.append(replace(c.rule, id=ident))
@@ -458,6 +468,12 @@ def decide(
 # A clause whose character pairs are this much in an earlier proposal's restates it.
 RESTATEMENT = 0.6
 _PAIR_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _who(c: Candidate) -> str | None:
+    if c.rule is not None:
+        return c.rule.speaker or c.rule.body
+    return (c.speaker.name or c.speaker.body) if c.speaker else None
 
 
 def _pairs(text: str) -> set[str]:

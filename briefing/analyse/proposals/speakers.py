@@ -45,8 +45,9 @@ MANDATE = alternation(list(MANDATE_WORDS))
 # What may follow a speaker's name: a mandate or an honorific, then a verb of saying,
 # a break, or the start of the sentence's predicate.
 _AFTER_NAME = (
-    rf"(?:{MANDATE}|医生|博士|先生|女士|教授|律师)?\s*(?:{SAY}|[，：。（、]|则|还|也|强调|围绕|非常|结合|倍感|在|是|从|对|向|"
-    r"[今昨][日天早（(]|日前|近日|早前|出席|接受|答复|回答|回应|以书面)"
+    rf"(?:{MANDATE}|医生|博士|先生|女士|教授|律师)?\s*(?:(?:会后|会上|席间|随后|致辞时|发言时|回应时)?(?:{SAY})|指(?=[，：])|"
+    r"[，：。（、]|则|还|也|强调|围绕|非常|结合|倍感|在|是|从|对|向|[今昨][日天早（(]|日前|近日|早前|出席|接受|答复|回答|回应|"
+    r"以书面|致辞|发言|讲话)"
 )
 _ROLE_NAME_RE = re.compile(rf"({_TITLES})\s?({_NAME_LAZY})(?={_AFTER_NAME})")
 # …and where the name is of no common surname (普杰立, 拉哈尤, 英兰妮): any two to four
@@ -88,6 +89,12 @@ _BODY_CALL_RE = re.compile(
 )
 
 
+# A letter's signature: the writer's place, then the name spaced out (陕西咸阳市 姚 平)
+_SIGNED_RE = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}(?:省|市|县|区|州|旗|镇|乡|村))[\s\u00a0]+([\u4e00-\u9fff](?:[\s\u00a0]*[\u4e00-\u9fff]){1,3})[\s\u00a0]*$"
+)
+
+
 # A column in the voice of a deputy, member or expert: （委员之声）, 代表建言, 专家手记
 _VOICE_COLUMN_RE = re.compile(r"(代表|委员|专家|学者)(?:之声|建言|手记|心声|来信|论坛|观点)")
 
@@ -120,7 +127,7 @@ _HEAD_SPEAKER_RE = re.compile(
 QA_TURN_RE = re.compile(rf"^({_NAME_LAZY})：")
 
 
-_PRONOUN_RE = re.compile(rf"(?:^|[，。；：”])\s*(他|她)(?:还|也|则|进一步|同时)?\s*({SAY})")
+_PRONOUN_RE = re.compile(rf"(?:^|[，。；：”])\s*(他|她)(?:还|也|亦|又|则|进一步|同时)?\s*({SAY}|指(?=[，：出]))")
 
 
 _OFFICIAL_RE = re.compile(
@@ -287,16 +294,29 @@ class Finder:
 
     def _collect_default(self, art: Article) -> None:
         for line in (art.title, art.kicker):
-            if line and self.default is None:
-                name = self._head_speaker(normalize_punctuation(line), line)
-                if name:
-                    self.default = self.speaker(name)
+            # each line of a headline group by itself (a name line over the headline)
+            for part in (line or "").split(" —— "):
+                if part and self.default is None:
+                    name = self._head_speaker(normalize_punctuation(part), part)
+                    if name:
+                        self.default = self.speaker(name)
         for line in (art.title, art.kicker):
             column = _VOICE_COLUMN_RE.search(normalize_punctuation(line or ""))
             if column and self.default is None:
                 # 某某要瞄准…（委员之声）: the column speaks in a deputy's voice, unnamed
                 self.default = Speaker(None, column.group(1), None, False, column.group(1))
                 self.voice = True
+        bodies = [p for p in art.paragraphs if p.role == "body"]
+        signed = _SIGNED_RE.match(bodies[-1].text) if bodies and self.default is None else None
+        if signed:
+            # a reader's letter signed at its end (某省某市 张 明): its writer speaks throughout
+            orig = bodies[-1].orig
+            name = re.sub(r"[\s\u00a0]+", "", signed.group(2))
+            place = orig[signed.start(1) : signed.end(1)]
+            self._register(
+                name, re.sub(r"[\s\u00a0]+", "", orig[signed.start(2) : signed.end(2)]), place, signed.group(1)
+            )
+            self.default = self.speaker(name)
 
     def _collect_titled(self, p: Para) -> None:
         """Title chain + name: 某局局长李某 (and its mandate, 某大学校长王某委员)."""
@@ -420,7 +440,11 @@ class Finder:
                 # an introduction without a verb of saying: 党委副书记谭本宏倍感振奋
                 if m.start() >= 2 and _TITLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
                     offer(m.start(), self.speaker(name), 0, "", strict=True)
-            pattern = re.escape(name) + rf"{MANDATE}?(?:则|还|也|进一步|同时|并)?\s*({SAY})"
+            # 李某代表说, 陈某部长表示 (the office after the name), 某某会后称
+            pattern = (
+                re.escape(name)
+                + rf"(?:{MANDATE}|{_NAME_OFFICE})?(?:则|还|也|进一步|同时|并|会后|会上)?\s*({SAY}|指(?=[，：]))"
+            )
             for m in re.finditer(pattern, text):
                 offer(m.start(), self.speaker(name), m.end(), m.group(1))
         for m in _PRONOUN_RE.finditer(text):
