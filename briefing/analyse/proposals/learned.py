@@ -34,8 +34,8 @@ from importlib import resources
 from ...learn import Features, Model, bucket
 from ...learn import model as shipped_model
 from ...model import Article, Proposal, ProposalKind
-from .clauses import MIN_ITEM, MIN_PROPOSAL, pieces, trim
 from ...text.patterns import SURNAMES
+from .clauses import MIN_ITEM, MIN_PROPOSAL, pieces, trim
 from .speakers import Finder, Mention, Speaker, mandate_of
 from .walk import Scope, walk_article
 
