@@ -131,20 +131,19 @@ def _match(pred: str, gold: str) -> float:
     return len(ga & gb) / min(len(ga), len(gb)) if ga and gb else 0.0
 
 
-def proposal_cases(page: Page) -> Iterator[tuple[dict[str, float], int]]:
+def proposal_cases(page: Page, hard: bool = True) -> Iterator[tuple[dict[str, float], int]]:
     """Each candidate clause of the page's articles, with its features and whether it
-    states an annotated proposal (by the judges' matching rule)."""
+    states an annotated proposal (by the judges' matching rule).  ``hard=False``
+    leaves out the candidates that state only a borderline one (``hard`` in the
+    annotation): neither a proposal to learn from nor a non-proposal."""
     from briefing.analyse.proposals.learned import candidates
     from briefing.read import read_source
     from briefing.text.clean import clean
     from briefing.text.segment import segment
 
-    golds = [
-        t
-        for a in page.gold["articles"]
-        for p in a.get("proposals", [])
-        for t in [p["text"], *(p.get("alt_texts") or [])]
-    ]
+    items = [p for a in page.gold["articles"] for p in a.get("proposals", [])]
+    clear = [t for p in items if not p.get("hard") for t in [p["text"], *(p.get("alt_texts") or [])]]
+    borderline = [t for p in items if p.get("hard") for t in [p["text"], *(p.get("alt_texts") or [])]]
     articles, _ = segment(clean(read_source(page.path)), page.path.stem)
     for article in articles:
         if article.kind not in ("news", "interview"):
@@ -152,7 +151,11 @@ def proposal_cases(page: Page) -> Iterator[tuple[dict[str, float], int]]:
         found, _ = candidates(article)
         for c in found:
             text = article.paragraphs[c.para].orig[c.start : c.end]
-            yield c.features, int(any(_match(text, g) >= 0.6 for g in golds))
+            stated = any(_match(text, g) >= 0.6 for g in clear)
+            maybe = any(_match(text, g) >= 0.6 for g in borderline)
+            if maybe and not stated and not hard:
+                continue
+            yield c.features, int(stated or maybe)
 
 
 @dataclass(frozen=True)

@@ -455,6 +455,16 @@ def _closing_quote(sentence: str) -> int | None:
     return None
 
 
+# Verbs that hand in a proposal named after them: 提交了《关于…的建议》
+_SUBMITTING = frozenset({"提出", "提交", "递交", "带来", "联名提出", "提"})
+# A call a clause after the verb of saying: …，促请政府…
+_LATER_CALL_RE = re.compile(
+    r"[，；](?:并|也|亦|还|更|又|故|因此)?(?:建议|促请|呼吁|敦促|要求|吁请|倡议|促(?![进使成销动]))(?!的)[，：]?"
+)
+# 赞成X, 支持X in a speaker's own line: the position is the proposal, its verb with it
+_ENDORSE_RE = re.compile(r"^(?:赞成|支持|主张|倡议)(?!率|度|者)")
+
+
 def _after_verb(sentence: str, start: int, verb: str, speaker: Speaker) -> tuple[ProposalKind, int, int] | None:
     """The measure stated after a verb of saying, from ``start`` to ``end``."""
     end = len(sentence)
@@ -462,13 +472,17 @@ def _after_verb(sentence: str, start: int, verb: str, speaker: Speaker) -> tuple
     intro = _LIST_INTRO.search(sentence, max(0, start - len(verb) - 2))
     if intro:
         return ("plan" if speaker.own else "suggestion"), intro.end(), end
-    overall = re.match(r"了?[《“]?(.{4,80}?)[》”]?的(?:建议|提案)", region)
-    if verb == "提出" and overall and not speaker.issuer:
+    overall = re.match(r"了?(?:一份|一项|多项)?[《“]?(?:关于)?(.{4,80}?)[》”]?的(?:建议|提案|议案)", region)
+    if verb in _SUBMITTING and overall and not speaker.issuer:
         return "suggestion", start + overall.start(1), start + overall.end(1)
     if speaker.issuer:
         return "plan", start, end
     if verb in SUGGEST_VERBS or (verb == "希望" and not speaker.own):
         return "suggestion", start, end
+    later = _LATER_CALL_RE.search(region)
+    if later is not None and end - (start + later.end()) >= MIN_PROPOSAL:
+        # 某议员批评，…不足，促请政府…: the call a clause later is the measure
+        return "suggestion", start + later.end(), end
     led = _VERB_LED_RE.match(region)
     if led:
         kind: ProposalKind = "plan" if speaker.own and led.group(1) != "建议" else "suggestion"
@@ -526,6 +540,8 @@ def sentence_proposals(
     call = _CALL_LEAD_RE.match(sentence)
     if call:
         return [("suggestion", call.end(), end)], "suggestion"
+    if voice and _ENDORSE_RE.match(sentence):
+        return [("suggestion", 0, end)], "suggestion"
     tasks = _TASKS_RE.search(sentence)
     if tasks:
         return [("plan", tasks.end(), end)], "plan"

@@ -37,7 +37,7 @@ from ...model import Article, Proposal, ProposalKind
 from ...text.patterns import SURNAMES
 from .clauses import MIN_ITEM, MIN_PROPOSAL, pieces, trim
 from .speakers import Finder, Mention, Speaker, mandate_of
-from .walk import Scope, walk_article
+from .walk import Scope, _Walk, walk_article
 
 
 @functools.cache
@@ -95,15 +95,13 @@ def candidates(article: Article) -> tuple[list[Candidate], list[Proposal]]:
             named_in_para.add(scope.para)
         sentence_index = sum(1 for s in walk.scopes[:k] if s.para == scope.para)
         taken = [(a, b, p) for a, b, p in rules.get(scope.para, []) if a < scope.end and b > scope.start]
-        spans: list[tuple[int, int, Proposal | None]] = [(a, b, p) for a, b, p in taken]
+        spans: list[tuple[int, int, Proposal | None]] = [(a, _reasoned(text, a, b), p) for a, b, p in taken]
         cuts: dict[int, Cut] = {}
         for ps, pe in pieces(text, scope.start, scope.end, MIN_ITEM):
             if any(a < pe and b > ps for a, b, _ in taken):
                 continue
             cut = _cut(para.orig, text, ps, pe, scope, walk.finder)
-            reason = _REASONING_RE.search(text, cut.start + MIN_ITEM, pe)
-            if reason is not None:
-                pe = reason.start()  # 赞成派钱，认为…: the measure ends where its reasoning begins
+            pe = _reasoned(text, cut.start, pe)
             for cs, ce in _within(text, (cut.start, pe), para.seams):
                 if ce - cs >= MIN_ITEM:
                     spans.append((cs, ce, None))
@@ -132,7 +130,42 @@ def candidates(article: Article) -> tuple[list[Candidate], list[Proposal]]:
                 if at.verb:
                     features[f"cut_verb:{at.verb}"] = 1.0
             out.append(Candidate(scope.para, cs, ce, speaker, kind, rule, features))
+    _context(out, walk, article)
     return out, walk.out
+
+
+def _context(found: list[Candidate], walk: _Walk, article: Article) -> None:
+    """What the candidates around a candidate say of it: measures come in runs (a
+    speaker's points, a list, a letter), so the rules' proposals in the same paragraph,
+    right before and after it, and across the article are features of each; and so is
+    an article in a speaker's own voice (a column, a letter, a first-person speech)."""
+    by_para: dict[int, int] = {}
+    for c in found:
+        if c.rule is not None:
+            by_para[c.para] = by_para.get(c.para, 0) + 1
+    share = sum(1 for c in found if c.rule is not None) / len(found) if found else 0.0
+    voice = walk.finder.voice or (walk.finder.default is not None and walk.finder.default.name is not None)
+    first_person = _FIRST_PERSON_RE.search("".join(p.text for p in article.body)) is not None
+    for k, c in enumerate(found):
+        others = by_para.get(c.para, 0) - (c.rule is not None)
+        f = c.features
+        f[bucket("para_rules", others, (0, 1, 2))] = 1.0
+        prev = found[k - 1] if k else None
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        f["prev_rule"] = float(prev is not None and prev.rule is not None)
+        f["next_rule"] = float(nxt is not None and nxt.rule is not None)
+        f[bucket("article_rules", share, (0.0, 0.1, 0.25, 0.5))] = 1.0
+        f["voice"] = float(voice)
+        f["first_person"] = float(first_person)
+
+
+_FIRST_PERSON_RE = re.compile(r"(?:^|[，。；：“])(?:我们|我|笔者)(?:[还也要将会认建希]|$)")
+
+
+def _reasoned(text: str, start: int, end: int) -> int:
+    """Where a measure ends before the speaker's reasons for it (赞成派钱，认为…)."""
+    reason = _REASONING_RE.search(text, start + MIN_ITEM, end)
+    return reason.start() if reason is not None else end
 
 
 @dataclass(frozen=True)
@@ -333,6 +366,22 @@ def clause_features(
     if topic and _class_re("suggest").search(topic):
         f["topic:suggest"] = 1.0
     f.update(_clause_reading(clause, speaker, said=mention is not None or scope.quoted))
+    f.update(_shape(clause))
+    role = _role_class(speaker)
+    f[f"role:{role}"] = 1.0
+    for cue in ("modal", "future", "suggest", "action"):
+        if f"has:{cue}" in f:
+            f[f"role:{role}&{cue}"] = 1.0
+    if _STATISTIC_RE.search(clause):
+        f["statistic"] = 1.0
+    if _DECIDED_RE.search(clause):
+        f["decided"] = 1.0
+    if _EVENT_RE.search(clause):
+        f["event"] = 1.0
+    objects = len(_objects_re().findall(clause))
+    f[bucket("objects", objects, (0, 1, 3))] = 1.0
+    if objects and "has:action" in f:
+        f["action&object"] = 1.0
     if LEXICAL:
         f.update(_words(clause, before))
     if GRAMS:
@@ -399,6 +448,59 @@ def _clause_reading(clause: str, speaker: Speaker | None, said: bool) -> dict[st
     return f
 
 
+# What the speaker's office makes of a clause: a legislator or deputy calls on others,
+# an official or a firm states its own side's plans, an expert recommends.
+_ROLE_CLASSES = (
+    ("legislator", re.compile(r"议员|立委|代表|委员|议长|政协|人大")),
+    (
+        "official",
+        re.compile(
+            r"部长|局长|司长|署长|厅长|处长|主任|主席|书记|市长|县长|区长|省长|总理|总统|特首|发言人|次长|负责人"
+        ),
+    ),
+    ("expert", re.compile(r"教授|研究员|专家|学者|博士|分析师|经济学家|研究院|研究所|大学|学院")),
+    ("firm", re.compile(r"董事|总经理|总裁|经理|公司|集团|银行|企业|CEO")),
+)
+# Statistics, and measures already decided or an event reported, are not proposals.
+_STATISTIC_RE = re.compile(r"同比|环比|增长\d|下降\d|增长了|下降了|占比|[\d.]+%|百分点|累计")
+_DECIDED_RE = re.compile(r"已经|已于|出台了|印发了|通过了|实施了|发布了|推出了|决定|正式施行|起施行|获批|批准了")
+_EVENT_RE = re.compile(r"举行|召开|出席|会见|举办了|签约|开幕|闭幕|揭牌|启用了")
+
+
+def _role_class(speaker: Speaker | None) -> str:
+    if speaker is None:
+        return "none"
+    if speaker.issuer:
+        return "document"
+    text = speaker.role_text or speaker.role or speaker.body or ""
+    for name, pattern in _ROLE_CLASSES:
+        if pattern.search(text):
+            return name
+    return "body" if speaker.body else "other"
+
+
+@functools.cache
+def _objects_re() -> re.Pattern[str]:
+    from .lexicon import OBJECTS, alternation
+
+    return re.compile(alternation(OBJECTS))
+
+
+def _shape(clause: str) -> dict[str, float]:
+    """The grammatical shape of the clause's opening, from jieba's part-of-speech tags:
+    the classes of its first two words (a verb opens an imperative measure: 加强…,
+    摸排…; a noun or a pronoun its subject), and how soon its first verb comes."""
+    from ...text.tokenize import tagged
+
+    tags = [flag for word, flag in tagged(clause[:14]) if word.strip() and flag != "x"]
+    f: dict[str, float] = {}
+    for n, flag in enumerate(tags[:2]):
+        f[f"pos{n + 1}:{flag[:1]}"] = 1.0
+    verb = next((i for i, flag in enumerate(tags) if flag.startswith("v")), None)
+    f[bucket("first_verb", verb if verb is not None else 9, (0, 1, 2, 4))] = 1.0
+    return f
+
+
 def _words(clause: str, before: str) -> dict[str, float]:
     """The first words of the clause and the word just before it: the verb a measure
     opens with (加快, 设立), the modal, or the verb of saying it follows (建议, 表示)."""
@@ -438,6 +540,12 @@ def decide(
             continue
         if c.rule is None and c.end - c.start < MIN_PROPOSAL:
             continue
+        if (
+            c.speaker is None
+            and c.rule is None
+            and _QUESTION_RE.search(article.paragraphs[c.para].text, c.start, c.end + 1)
+        ):
+            continue  # a question the article asks itself (重庆如何…？) proposes nothing
         grams = _pairs(article.paragraphs[c.para].text[c.start : c.end])
         who = _who(c)
         if any(_restates(grams, other) and (who == them or None in (who, them)) for them, other in kept):
@@ -445,7 +553,7 @@ def decide(
         kept.append((who, grams))
         ident = f"{article.id}-p{len(out) + 1:02d}"
         if c.rule is not None:
-            out.append(replace(c.rule, id=ident))
+            out.append(replace(c.rule, id=ident, text=article.paragraphs[c.para].orig[c.start : c.end]))
             continue
         para = article.paragraphs[c.para]
         speaker = c.speaker
@@ -465,6 +573,7 @@ def decide(
     return tuple(out)
 
 
+_QUESTION_RE = re.compile(r"如何|哪些|什么|怎样|怎么|为何|为什么|吗|？")
 # A clause whose character pairs are this much in an earlier proposal's restates it.
 RESTATEMENT = 0.6
 _PAIR_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -482,7 +591,14 @@ def _pairs(text: str) -> set[str]:
 
 
 def _restates(a: set[str], b: set[str]) -> bool:
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= RESTATEMENT
+    """Most of the shorter text is in the longer one, and they are of a length: a
+    restatement, not a short phrase that a longer measure happens to contain."""
+    if not (a and b) or min(len(a), len(b)) < RESTATED_LENGTH * max(len(a), len(b)):
+        return False
+    return len(a & b) / min(len(a), len(b)) >= RESTATEMENT
+
+
+RESTATED_LENGTH = 0.3
 
 
 __all__ = ["Candidate", "Features", "candidates", "clause_features", "decide"]

@@ -22,6 +22,7 @@ def alternation(words: Iterable[str]) -> str:
 
 SAY_WORDS: tuple[str, ...] = tuple(_CUES["speaker"]["say"])
 MANDATE_WORDS: tuple[str, ...] = tuple(_CUES["speaker"]["mandate"])
+DOCUMENTS: tuple[str, ...] = tuple(_CUES["speaker"]["documents"])
 SUGGEST_VERBS: tuple[str, ...] = tuple(_CUES["clause"]["suggest"])
 FUTURE: frozenset[str] = frozenset(_CUES["clause"]["future"])
 WEAK_FUTURE: frozenset[str] = frozenset(_CUES["clause"]["weak_future"])

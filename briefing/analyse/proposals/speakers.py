@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ...model import Article, Para
 from ...text.normalize import normalize_punctuation
 from ...text.patterns import DOUBLE_SURNAMES, QUESTION_RE, SURNAMES, TITLE_WORDS
-from .lexicon import MANDATE_WORDS, SAY_WORDS, alternation
+from .lexicon import DOCUMENTS, MANDATE_WORDS, SAY_WORDS, alternation
 
 _NAME_LAZY = rf"(?:{'|'.join(DOUBLE_SURNAMES)}|[{SURNAMES}])[\u4e00-\u9fff]{{1,2}}?"
 
@@ -84,8 +84,10 @@ _CLAUSE_START = r"(?:^|(?<=[，。；：“”\s]))"
 
 # 工会团体也希望…, 某商会呼吁…: a body of people making its call, no person named
 _BODY_CALL_RE = re.compile(
-    _CLAUSE_START + r"([\u4e00-\u9fff]{1,12}?(?:团|团体|工会|协会|商会|联盟|组织|政党|党|界))"
-    r"(?:也|还|则|亦|均|都)?(希望|呼吁|建议|要求|促请|敦促|主张)"
+    _CLAUSE_START + r"([\u4e00-\u9fff]{1,12}?(?:团|团体|工会|协会|商会|联盟|组织|政党|党|界|学会|联会|检察院|法院|"
+    r"研究院|智库|创研库|委员会|代表团|小组))"
+    r"(?:也|还|则|亦|均|都|今日|日前|早前)?(?:向[\u4e00-\u9fff]{1,12}?)?"
+    r"(希望|呼吁|建议|要求|促请|敦促|主张|倡议|倡|促|提出|发出|提交|赞成|反对|批评)"
 )
 
 
@@ -125,6 +127,18 @@ _HEAD_SPEAKER_RE = re.compile(
 
 
 QA_TURN_RE = re.compile(rf"^({_NAME_LAZY})：")
+# A speaker line: who speaks, then a colon, at the start of a paragraph
+_COLON_SPEAKER_RE = re.compile(r"^([^，。；：“”！？、（）()《》\s]{2,20}?)：")
+MIN_TURN_TEXT = 4
+# What stands before a colon but speaks for no one: labels, times, places, notes
+_LABEL_RE = re.compile(
+    r"时间|日期|地点|地址|电话|邮箱|网址|来源|编者|编辑|记者|主持|嘉宾|链接|附件|注|阅读|导读|核心|提示|图|摄|"
+    r"问$|答$|背景|简介|说明|原文|标题|关键词|小贴士"
+)
+# A body that can speak for itself on a speaker line: a party, a group, a scheme, a body
+_BODY_LINE_RE = re.compile(
+    r"(?:党|联|会|团|团体|联盟|计划|议政|组织|学会|协会|公会|商会|工会|智库|研究院|政府|当局|部|局|署|委员会|中心)$"
+)
 
 
 _PRONOUN_RE = re.compile(rf"(?:^|[，。；：”])\s*(他|她)(?:还|也|亦|又|则|进一步|同时)?\s*({SAY}|指(?=[，：出]))")
@@ -143,6 +157,17 @@ _STUDY_RE = re.compile(
 
 # 《指引》提出 / 《方案》明确: the provisions of an issued document
 _DOCUMENT_RE = re.compile(r"(《[^》]{2,40}》)(?:还|也|则)?(?:提出|明确|要求|规定|指出|强调)")
+# 财政预算案建议下调…, 施政报告提出…: a government's document named without brackets
+_BARE_DOCUMENT_RE = re.compile(
+    rf"(?:^|(?<=[，。；：“”、\s]))((?:本年度|新一份|今年的?|政府的?|特区政府的?|[\d至-]{{4,11}}年度的?)?(?:{alternation(DOCUMENTS)}))"
+    r"(?:还|也|又|则|中)?"
+    r"(建议|提出|提到|表明|明确|宣布|计划|预留|要求|规定|指出|强调)(?!的)"
+)
+# 会议强调，要…; 常务会议指出…: a meeting's own conclusions
+_MEETING_RE = re.compile(
+    r"(?:^|(?<=[，。；：“”\s]))((?:[^\s，。；：“”将按据在的照遵]{0,16}?)(?:会议|大会|全会|常务会|座谈会|推进会|工作会))"
+    r"(?:还|也|并|进一步)?(强调|指出|要求|提出|部署|明确|决定)(?=[，：])"
+)
 
 
 # 会上发布了《…指引》(以下简称《指引》)，提出…
@@ -234,6 +259,8 @@ def _role_before(text: str, end: int, orig: str | None = None) -> str:
             pos -= 1
             continue
         seg_start = pos - len(seg)
+        if seg.startswith("在") and start == end and len(seg) > 3:
+            seg, seg_start = seg[1:], seg_start + 1  # 在某大学教授某某看来: the title after 在
         candidate = seg.strip()
         if not candidate or _ROLE_STOP.search(candidate) or len(candidate) > 40:
             break
@@ -354,11 +381,15 @@ class Finder:
         names again; never a common word nor a body's name (农业部, 该局)."""
         from ...text.tokenize import tagged
 
-        if _is_common_word(name) or _BODY_END_RE.search(name) or name[0] in "该本我其此这":
+        if _BODY_END_RE.search(name) or name[0] in "该本我其此这":
+            return False
+        tags = tagged(name)
+        if len(tags) == 1 and tags[0][1] in ("nr", "nrt", "nrfg"):
+            return True  # a person's name of the tokenizer's dictionary, however frequent
+        if _is_common_word(name):
             return False
         if surname_ok and (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) and len(name) <= 3:
             return True
-        tags = tagged(name)
         if tags and tags[0][1] in ("nr", "nrt", "nrfg") and len(tags[0][0]) >= 2:
             return True
         return self.body_text.count(name) >= 2
@@ -412,14 +443,45 @@ class Finder:
 
     def _head_speaker(self, text: str, orig: str) -> str | None:
         m = _HEAD_SPEAKER_RE.match(text)
-        if m is None or not (m.group(1) or m.group(3)) or self.body_text.count(m.group(2)) < 1:
+        if m is None or not (m.group(1) or m.group(3)):
             return None
+        if self.body_text.count(m.group(2)) < 1 and not (m.group(1) and text.endswith("：")):
+            return None  # a name line over the item must name someone the item names, or end with ：
         if not m.group(1) and not text.endswith("：") and self.body_text.count(m.group(2)) < 2:
             return None  # a bare name with a mandate, as a line of its own: it must recur
         role = orig[: m.end(1)].strip("、， ") if m.group(1) else ""
         role_text = (m.group(1) or "") + (m.group(3) or "")
         self._register(m.group(2), orig[m.start(2) : m.end(2)], role, role_text)
         return m.group(2)
+
+    def colon_speaker(self, text: str, orig: str, after_question: bool = False) -> tuple[Speaker, int] | None:
+        """A speaker line at a paragraph's start and where its text begins: a person
+        (after an interviewer's question, or after the organisation they speak for:
+        某党某某：), or a body (某学会：, 某计划：); never a question, a label or a time."""
+        from ...text.tokenize import tagged
+
+        m = _COLON_SPEAKER_RE.match(text)
+        if m is None or QUESTION_RE.match(text) or len(text) - m.end() < MIN_TURN_TEXT or _LABEL_RE.search(m.group(1)):
+            return None
+        who = m.group(1)
+        if who in self.known:
+            return self.speaker(who), m.end()
+        tags = tagged(who)
+        last = tags[-1] if tags else ("", "")
+        if last[1] in ("nr", "nrt", "nrfg") and 2 <= len(last[0]) <= 4:
+            name = last[0]
+            head = who[: len(who) - len(name)]
+            if len(name) == 2 and head[-1:] and head[-1] in SURNAMES:
+                name, head = head[-1] + name, head[:-1]  # the tokenizer split a surname off: 田 | 北辰
+            cut = len(who) - len(name)
+            if head or after_question:
+                spoken = Speaker(orig[cut : m.end(1)], orig[:cut] or None, None, _official_role(head), head)
+                self._register(name, orig[cut : m.end(1)], orig[:cut], head)
+                return spoken, m.end()
+        if _BODY_LINE_RE.search(who) or (len(who) <= 8 and last[1] in ("nt", "nz")):
+            body = orig[: m.end(1)]
+            return Speaker(None, body, body, False, who), m.end()
+        return None
 
     def speaker(self, name: str) -> Speaker:
         role_text = self.role_text.get(name, "")
@@ -471,6 +533,12 @@ class Finder:
             if m.group(2):
                 doc = orig[m.start(1) : m.end(1)]
                 offer(m.start(1), Speaker(None, None, doc, True, None, issuer=True), m.end(), "提出")
+        for m in _BARE_DOCUMENT_RE.finditer(text):
+            doc = orig[m.start(1) : m.end(1)]
+            offer(m.start(), Speaker(None, doc, doc, True, m.group(1), issuer=True), m.end(), "提出")
+        for m in _MEETING_RE.finditer(text):
+            meeting = orig[m.start(1) : m.end(1)]
+            offer(m.start(), Speaker(None, None, meeting, True, None, issuer=True), m.end(), "提出")
         conference = _CONFERENCE_RE.search(text)
         if conference:
             name = orig[conference.start(1) : conference.end(1)]

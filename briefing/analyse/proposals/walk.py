@@ -96,6 +96,8 @@ class _Walk:
         self.out: list[Proposal] = []
         self.state = _State(self.finder.default, voice=self.finder.voice)
         self.scopes: list[Scope] = []
+        self.asked = False  # the paragraph before was an interviewer's question
+        self.person: Speaker | None = None  # the person named last: who 他/她 is
 
     def heading(self, para: Para) -> None:
         name = self.finder._head_speaker(para.text, para.orig)
@@ -105,10 +107,16 @@ class _Walk:
         text = para.text
         if QUESTION_RE.match(text):
             self.state = _State(self.finder.default, voice=self.finder.voice)
+            self.asked = True
             return
-        if text.startswith("——") and len(text) <= MAX_DASH_HEAD:
+        if text.startswith("——") and len(text) <= MAX_DASH_HEAD and not _CALL_MODAL_RE.match(text, 2):
             return  # ——促进生产，保障供应。 a dash-led subhead of the speaker's points, not a measure
-        base = self._turn(text)
+        if self.state.speaker is not None and self.state.speaker.issuer:
+            # a document or a meeting speaks in the sentence that cites it; the paragraph after
+            # is the person's again
+            self.state = _State(self.person or self.finder.default, voice=self.finder.voice)
+        base = self._turn(text, para.orig)
+        self.asked = False
         found = False
         reported = False  # a verb of saying in this paragraph: reported speech, not the speaker's own text
         owners: dict[int, Speaker] = {}  # sentences of a quotation, by the speaker it is attributed to
@@ -128,12 +136,19 @@ class _Walk:
         if not found:
             self.state = replace(self.state, carry=None)
 
-    def _turn(self, text: str) -> int:
-        """An answer turn (周某：…) makes its speaker current; where the turn's text starts."""
+    def _turn(self, text: str, orig: str) -> int:
+        """An answer turn (周某：…) or a speaker line (某党某某：…, 某学会：…) makes its
+        speaker current; where the turn's text starts."""
         turn = QA_TURN_RE.match(text)
-        if not (turn and turn.group(1) in self.finder.known):
-            return 0
-        self.state = _State(self.finder.speaker(turn.group(1)))
+        if turn and turn.group(1) in self.finder.known:
+            self.state = _State(self.finder.speaker(turn.group(1)))
+        else:
+            line = self.finder.colon_speaker(text, orig, after_question=self.asked)
+            if line is None:
+                return 0
+            speaker, end = line
+            self.state = _State(speaker, voice=True)  # what follows the colon is the speaker's own text
+            return end
         if text.rstrip().endswith(("——", "：")):
             self.state.carry = "plan" if self.state.speaker and self.state.speaker.own else "suggestion"
         return turn.end()
@@ -144,7 +159,10 @@ class _Walk:
         """Who the sentence names as speaking, the speaker of the quotation it is part
         of, and the current speaker updated."""
         sentence = para.text[s:e]
-        mention = self.finder.mention(sentence, para.orig[s:e], self.state.speaker)
+        if self.state.speaker is not None and self.state.speaker.name:
+            self.person = self.state.speaker
+        # 他/她 is the person spoken of last, even after a document or a body had the floor
+        mention = self.finder.mention(sentence, para.orig[s:e], self.person or self.state.speaker)
         if mention is None and k not in owners and sentence[:1] in "“‘":
             owners.update(_quotation_owner(para.text, para.orig, spans, k, self.finder, self.state.speaker))
         owner = owners.get(k)
@@ -155,7 +173,14 @@ class _Walk:
                 self.state = _State(owner)
         if mention is not None and mention.speaker != self.state.speaker:
             self.state = _State(mention.speaker)
+        elif mention is None and self._impersonal() and self.person and _FIRST_PERSON_RE.search(sentence):
+            self.state = _State(self.person)  # 我们…: the person speaking, not the document spoken of
         return mention
+
+    def _impersonal(self) -> bool:
+        """The current speaker is a document, a meeting or a body, not a person."""
+        speaker = self.state.speaker
+        return speaker is not None and not speaker.name and (speaker.issuer or speaker.body is not None)
 
     def _sentence(
         self, para: Para, s: int, e: int, mention: Mention | None, in_quote: bool, reported: bool
@@ -231,6 +256,10 @@ def _keeps(text: str, ps: int, pe: int, shortest: int, speaker: Speaker) -> bool
         return False
     # (items of a list are short by nature: the list makes them measures)
     return shortest == MIN_ITEM or not exhortation(text[ps:pe])
+
+
+# A sentence in the first person: the speaker's own words
+_FIRST_PERSON_RE = re.compile(r"(?:^|[，。：“])(?:我们|我)(?![国省市区县镇])")
 
 
 # The modals of a call (not 需要, which is as often a verb of need): a sentence after
