@@ -239,9 +239,9 @@ FEED = (
     "\n"
     "新公园下月启用 设儿童游乐区\n"
     "<p>市政署表示，新公园下月启用。</p><p> </p><p>署方将在公园内设"
-    "<a href=\"https://example.org/x\">儿童游乐区</a>，并增设无障碍设施。</p>"
+    '<a href="https://example.org/x">儿童游乐区</a>，并增设无障碍设施。</p>'
     "<p><strong>设施分期开放</strong></p><p>首期开放的设施包括草坪和步道。</p>"
-    "<p><img src=\"a.jpg\"/><br/><em>新公园一角</em></p>\n"
+    '<p><img src="a.jpg"/><br/><em>新公园一角</em></p>\n'
     "\n"
     "统计局公布上月零售数据\n"
     "统计局公布，上月零售总额按年上升百分之三。\n"
@@ -250,7 +250,11 @@ FEED = (
 
 def test_a_feed_of_items_is_split_at_each_items_headline():
     page, arts = _articles(FEED)
-    assert [a.title for a in arts] == ["某区议员倡增设社区诊所", "新公园下月启用 设儿童游乐区", "统计局公布上月零售数据"]
+    assert [a.title for a in arts] == [
+        "某区议员倡增设社区诊所",
+        "新公园下月启用 设儿童游乐区",
+        "统计局公布上月零售数据",
+    ]
     first, park, stats = arts
     assert [p.orig[:8] for p in first.body] == ["(某某电台消息)", "议员王某认为，当"]
     assert len(stats.body) == 1
@@ -284,10 +288,12 @@ def test_no_quote_runs_across_a_seam():
 def test_links_and_tag_lists_of_a_stored_page_are_not_text():
     page, arts = _articles(
         "某团体倡设青年服务券\n"
-        "<div><div>內容:</div><div><a href=\"/t/1\">政經</a></div></div>"
+        '<div><div>內容:</div><div><a href="/t/1">政經</a></div></div>'
         "<div><p>【某某報導】某團體今日發布研究報告，建議政府推出青年服務券。</p></div>\n"
     )
-    assert [p.orig for a in arts for p in a.paragraphs] == ["【某某報導】某團體今日發布研究報告，建議政府推出青年服務券。"]
+    assert [p.orig for a in arts for p in a.paragraphs] == [
+        "【某某報導】某團體今日發布研究報告，建議政府推出青年服務券。"
+    ]
     assert {d.reason for d in page.dropped} >= {"link line"}
 
 

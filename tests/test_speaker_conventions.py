@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.analyse.proposals.walk import find_proposals  # the rules: the candidates the model weighs
 from briefing.analyse.proposals.clauses import marker
 from briefing.model import Article, Para
@@ -445,3 +447,153 @@ def test_taiwan_and_hong_kong_conventions():
     assert [p.speaker or p.body for p in props] == ["呂志明", "蘇慧君", "衛福部", "民團", "盧家明"]
     assert props[1].text.startswith("應檢討托育人員薪資結構")
     assert props[4].kind == "suggestion"
+
+
+def _simplified(text: str) -> str:
+    """The analysis form of a Traditional-script sentence, as the cleaner makes it."""
+    import opencc
+
+    from briefing.text.normalize import char_converter
+
+    convert = opencc.OpenCC("t2s").convert
+    return normalize_punctuation(char_converter(convert, text)(text))
+
+
+def traditional(*paragraphs: str, title: str = "某地推進產業發展") -> Article:
+    paras = tuple(Para(_simplified(p), p, (i,)) for i, p in enumerate(paragraphs))
+    return Article("t-01", "t.txt", "news", title, None, None, paras, topic=_simplified(title))
+
+
+# The conventions of other outlets, each in a sentence written for the test: the rules
+# that find the candidates the learned decision weighs.  (expected proposer, how the
+# proposal starts)
+CONVENTIONS = [
+    (
+        "a plan with 会 of the government",
+        traditional("某局局長李大明表示，政府會在年內推出新一輪資助計劃，支援中小企業。"),
+        "李大明",
+        "政府會在年內",
+    ),
+    (
+        "a budget named without brackets",
+        traditional("財政預算案建議下調住宅印花稅，並向每名長者發放一筆過津貼。"),
+        "財政預算案",
+        "下調住宅印花稅",
+    ),
+    (
+        "a call a clause after a critic's verb",
+        traditional("議員陳大文批評，預算案提出的寬減措施不足，促請政府加大對基層的支援。"),
+        "陳大文",
+        "政府加大對基層",
+    ),
+    (
+        "a meeting's conclusions",
+        article("会议强调，要加快推进城市更新，完善老旧小区基础设施。"),
+        "会议",
+        "要加快推进城市更新",
+    ),
+    (
+        "a delegation's recommendation",
+        article("某省代表团提出关于加快建设国家级新能源基地的建议。"),
+        "某省代表团",
+        "加快建设国家级新能源基地",
+    ),
+    (
+        "a body's colon line",
+        traditional("某聯盟：贊成向每名市民派發五千元消費券，刺激本地消費。"),
+        "某聯盟",
+        "贊成向每名市民",
+    ),
+    (
+        "a party and its member's colon line",
+        traditional("某黨陳志明：建議政府先制訂派發機制，當盈餘達某水平便派發。"),
+        "陳志明",
+        "政府先制訂派發機制",
+    ),
+    (
+        "a procuratorate's recommendation",
+        article("某市检察院向有关部门发出检察建议，要求加强对校园周边食品安全的监管。"),
+        "某市检察院",
+        "加强对校园周边",
+    ),
+    (
+        "a proposal handed in",
+        article("今年两会上，李刚代表提交了《关于加快建设中西部算力枢纽的建议》。"),
+        "李刚",
+        "加快建设中西部算力枢纽",
+    ),
+    (
+        "in someone's view",
+        article("在某大学教授吴华看来，地方政府应当加大对基础研究的投入。"),
+        "吴华",
+        "地方政府应当加大",
+    ),
+    (
+        "a name of no common surname",
+        article("议员阿卜杜拉表示，政府应为低收入家庭提供更多住房补贴。"),
+        "阿卜杜拉",
+        "政府应为低收入家庭",
+    ),
+    (
+        "the office after the name",
+        traditional("陳駿季部長表示，農業部將建立農民數位服務管理系統。"),
+        "陳駿季",
+        "農業部將建立",
+    ),
+    (
+        "a name line over the item",
+        Article(
+            "t-01",
+            "t.txt",
+            "news",
+            "完善县域人才政策",
+            "全国人大代表王小平：",
+            None,
+            (
+                Para(
+                    "建议设立县域人才发展基金，吸引高校毕业生返乡创业。",
+                    "建议设立县域人才发展基金，吸引高校毕业生返乡创业。",
+                    (0,),
+                ),
+            ),
+        ),
+        "王小平",
+        "设立县域人才发展基金",
+    ),
+    (
+        "an answer after the interviewer's question",
+        article("记者：您对发展乡村旅游有什么建议？", "王丽：要因地制宜发展特色民宿，同时加强从业人员培训。"),
+        "王丽",
+        "要因地制宜",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "art", "who", "start"), CONVENTIONS, ids=[c[0] for c in CONVENTIONS])
+def test_conventions_of_other_outlets(name: str, art: Article, who: str, start: str):
+    props = find_proposals(art)
+    assert props, name
+    first = props[0]
+    assert (first.speaker or first.body) == who, name
+    assert first.text.startswith(start), (name, first.text)
+
+
+def test_dash_led_points_of_a_speech_are_its_speakers_measures():
+    art = article(
+        "市长张华在讲话中提出三点要求：",
+        "——要加快培育新兴产业，壮大数字经济规模。",
+        "——要持续优化营商环境，降低企业制度性交易成本。",
+    )
+    assert [(p.speaker, p.text[:8]) for p in find_proposals(art)] == [
+        ("张华", "要加快培育新兴产业"[:8]),
+        ("张华", "要持续优化营商环境"[:8]),
+    ]
+
+
+def test_a_document_speaks_in_its_own_sentence_and_the_first_person_is_the_person():
+    art = article(
+        "财政司司长陈立表示，预算案提出多项支援中小企的措施。",
+        "我们会延续中小企融资担保计划两年，并向品牌发展基金注资五亿元。",
+    )
+    props = find_proposals(art)
+    assert props[-1].speaker == "陈立"

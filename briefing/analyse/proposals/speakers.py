@@ -286,6 +286,7 @@ class Finder:
         self.spelled: dict[str, str] = {}  # name (analysis form) -> name as written
         self.role_text: dict[str, str] = {}  # name (analysis form) -> role, analysis form
         self.default: Speaker | None = None
+        self.named_last: Speaker | None = None  # the person the last sentence read named last
         self.voice = False  # the article is a column in the default speaker's own voice
         self.body_text = "".join(p.text for p in article.paragraphs)
         self.body_orig = "".join(p.orig for p in article.paragraphs)
@@ -492,10 +493,14 @@ class Finder:
         offset just after its verb of saying (0 when named without one)."""
         best: Mention | None = None
 
+        person: tuple[int, Speaker] | None = None
+
         def offer(at: int, speaker: Speaker | None, after: int, verb: str, strict: bool = False) -> None:
-            nonlocal best
+            nonlocal best, person
             if best is None or at > best.at or (at == best.at and not strict):
                 best = Mention(speaker, at, after, verb)
+            if speaker is not None and speaker.name and (person is None or at >= person[0]):
+                person = (at, speaker)
 
         for name in self.known:
             for m in re.finditer(re.escape(name), text):
@@ -555,6 +560,7 @@ class Finder:
             offer(m.start(), Speaker(None, group, None, False, m.group(1)), m.end(), m.group(2))
         for m in _GROUP_SPEAKER_RE.finditer(text):
             offer(m.start(), None, m.end(), "")
+        self.named_last = person[1] if person is not None else None
         return best
 
     def _document_name(self, name: str) -> str | None:

@@ -163,6 +163,8 @@ class _Walk:
             self.person = self.state.speaker
         # 他/她 is the person spoken of last, even after a document or a body had the floor
         mention = self.finder.mention(sentence, para.orig[s:e], self.person or self.state.speaker)
+        if self.finder.named_last is not None:
+            self.person = self.finder.named_last
         if mention is None and k not in owners and sentence[:1] in "“‘":
             owners.update(_quotation_owner(para.text, para.orig, spans, k, self.finder, self.state.speaker))
         owner = owners.get(k)
