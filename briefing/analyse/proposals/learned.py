@@ -193,6 +193,8 @@ _REASONING_RE = re.compile(r"，(?:并|又|亦|也|但)?(?:认为|形容|相信|
 # A speaker line: the proposer and a colon at the start of the paragraph (民建联某某：…)
 _COLON_LINE_RE = re.compile(r"^([^，。；：“”！？]{2,24})[：:]")
 _PRONOUN_RE = re.compile(r"^(?:他|她|其|我|我们|他们|她们)(?:亦|也|还|又|则|更|同时|并|进一步)*$")
+# 该局, 本会, 该公司: the body of the person speaking
+_OWN_REF_RE = re.compile(r"^(?:该|本|其)[\u4e00-\u9fff]{0,3}(?:局|署|部|会|公司|集团|机构|中心|院|所|委员会|政府)$")
 _ADVERBS_RE = re.compile(r"(?:亦|也|还|又|则|更|同时|并|进一步|均|都|再次|另|今日|今天|昨日|日前|早前|会后)+$")
 _BODY_RE = re.compile(
     r"(?:部|局|署|委|会|院|所|厅|处|司|办|组|团|党|联|社|中心|公司|集团|政府|当局|学会|协会|联盟|工会|商会|团体|业界|议会|"
@@ -230,7 +232,9 @@ def _then_suggest(text: str, cut: Cut, pe: int) -> Cut:
     proposed: 某某认为，部分中小企经营困难，促请政府…"""
     if cut.how == "suggest":
         return cut
-    m = re.compile(rf"[，](?:并|也|亦|还|更|又)?({_SUGGEST_VERBS})(?!书|案|人|的)[，：]?").search(text, cut.start, pe)
+    m = re.compile(rf"[，](?:并|也|亦|还|更|又|故|因此|所以)?({_SUGGEST_VERBS})(?!书|案|人|的)[，：]?").search(
+        text, cut.start, pe
+    )
     if m is None or pe - m.end() < MIN_ITEM or m.start() - cut.start > MAX_SUBJECT_CHARS:
         return cut
     return Cut(m.end(), "suggest", m.group(1), cut.speaker, cut.proposer)
@@ -243,8 +247,8 @@ def _proposer(subject: str, orig: str, scope: Scope, finder: Finder) -> tuple[Sp
     from ...text.tokenize import tagged
 
     core = _ADVERBS_RE.sub("", subject.strip("，、 "))
-    if not core or _PRONOUN_RE.match(core):
-        return scope.speaker, "speaker"
+    if not core or _PRONOUN_RE.match(core) or (_OWN_REF_RE.match(core) and scope.speaker is not None):
+        return scope.speaker, "speaker"  # 他, 该局, 本会: the current speaker (or their body)
     current = scope.speaker
     if current is not None and (
         (current.name and current.name in orig) or (current.role and orig.endswith(current.role))

@@ -47,7 +47,7 @@ MANDATE = alternation(list(MANDATE_WORDS))
 _AFTER_NAME = (
     rf"(?:{MANDATE}|医生|博士|先生|女士|教授|律师)?\s*(?:(?:会后|会上|席间|随后|致辞时|发言时|回应时)?(?:{SAY})|指(?=[，：])|"
     r"[，：。（、]|则|还|也|强调|围绕|非常|结合|倍感|在|是|从|对|向|[今昨][日天早（(]|日前|近日|早前|出席|接受|答复|回答|回应|"
-    r"以书面|致辞|发言|讲话)"
+    r"以书面|致辞|发言|讲话|根据|通过|就|与|同|等|计划|认为|透露)"
 )
 _ROLE_NAME_RE = re.compile(rf"({_TITLES})\s?({_NAME_LAZY})(?={_AFTER_NAME})")
 # …and where the name is of no common surname (普杰立, 拉哈尤, 英兰妮): any two to four
@@ -59,6 +59,13 @@ _NAME_OFFICE = (
     r"部长|局长|司长|署长|厅长|处长|次长|主任|主席|议员|立委|委员|代表|教授|医生|博士|总裁|董事长|总经理|市长|县长|区长|"
     r"院长|校长|会长|理事长|秘书长|发言人|总统|总理|议长|主委"
 )
+# A name with no title before it, where a verb of saying follows (林某某在《报告》提到): a
+# speaker the tokenizer or the article confirms as a person
+_BARE_NAME_RE = re.compile(
+    rf"(?:^|(?<=[，。；：”\s]))([\u4e00-\u9fff]{{2,4}}?)(?=(?:{MANDATE})?(?:在[^，。；]{{1,24}}?)?(?:{SAY}))"
+)
+# …and after a quotation it is attributed to: “……”某某说
+_AFTER_QUOTE_NAME_RE = re.compile(rf"[”’]([\u4e00-\u9fff]{{2,4}}?)(?=(?:{MANDATE})?(?:{SAY}))")
 _NAME_TITLE_RE = re.compile(
     rf"(?:^|(?<=[，。；：“”、\s]))([\u4e00-\u9fff]{{2,4}}?)({_NAME_OFFICE})(?=(?:则|还|也|进一步|同时|并)?\s*(?:{SAY}))"
 )
@@ -230,6 +237,14 @@ def mandate_of(role: str | None) -> str | None:
     return None
 
 
+def _surname_led(name: str) -> bool:
+    """A name of a common surname and one or two given characters, a double surname,
+    or two surnames and two given characters (林郑月娥, 叶刘淑仪: a married name)."""
+    if name[:2] in DOUBLE_SURNAMES or (len(name) == 4 and name[0] in SURNAMES and name[1] in SURNAMES):
+        return True
+    return name[0] in SURNAMES and len(name) <= 3
+
+
 def _official_role(role: str) -> bool:
     """An office that speaks for its own body (district, bureau, firm) rather than an adviser."""
     if not role:
@@ -318,6 +333,8 @@ class Finder:
             self._collect_other(p)
         for p in bodies:
             self._collect_positional(p)
+        for p in bodies:
+            self._collect_bare(p)
         self._aliases()
 
     def _collect_default(self, art: Article) -> None:
@@ -377,7 +394,18 @@ class Finder:
             orig_office = p.orig[m.start(2) : m.end(2)]
             self._register(name, p.orig[m.start(1) : m.end(1)], orig_office, office)
 
-    def _confirmed(self, name: str, surname_ok: bool = False) -> bool:
+    def _collect_bare(self, p: Para) -> None:
+        """A name with no title: at a clause's start before a verb of saying, or right
+        after a quotation; only one the tokenizer reads as a name, or a surname-led one
+        that the article names again."""
+        for pattern in (_BARE_NAME_RE, _AFTER_QUOTE_NAME_RE):
+            for m in pattern.finditer(p.text):
+                name = m.group(1)
+                if name in self.known or not self._confirmed(name, surname_ok=True, strict=True):
+                    continue
+                self._register(name, p.orig[m.start(1) : m.end(1)], "", "")
+
+    def _confirmed(self, name: str, surname_ok: bool = False, strict: bool = False) -> bool:
         """A candidate name the tokenizer reads as a person's name, or that the article
         names again; never a common word nor a body's name (农业部, 该局)."""
         from ...text.tokenize import tagged
@@ -389,14 +417,19 @@ class Finder:
             return True  # a person's name of the tokenizer's dictionary, however frequent
         if _is_common_word(name):
             return False
-        if surname_ok and (name[0] in SURNAMES or name[:2] in DOUBLE_SURNAMES) and len(name) <= 3:
+        if surname_ok and _surname_led(name) and (not strict or self.body_text.count(name[:2]) >= 2):
             return True
-        if tags and tags[0][1] in ("nr", "nrt", "nrfg") and len(tags[0][0]) >= 2:
+        if tags and tags[0][1] in ("nr", "nrt", "nrfg") and len(tags[0][0]) >= 2 and (len(tags) == 1 or not strict):
             return True
-        return self.body_text.count(name) >= 2
+        return not strict and self.body_text.count(name) >= 2
 
     def _aliases(self) -> None:
-        """A person named again by surname and office (陳部長 for 陳駿季部長)."""
+        """A person named again by surname and office (陳部長 for 陳駿季部長), or by the
+        two surnames of a married name (林鄭 for 林鄭月娥)."""
+        for name in list(self.known):
+            if len(name) == 4 and name[0] in SURNAMES and name[1] in SURNAMES and name[:2] in self.body_text:
+                if name[:2] not in self.known:
+                    self._register(name[:2], self.spelled.get(name, name), self.known[name], self.role_text[name])
         for name, role_text in list(self.role_text.items()):
             office = re.search(rf"(?:{_NAME_OFFICE})$", role_text or "")
             if office and len(name) >= 2 and not self.spelled.get(name, name).startswith(tuple(DOUBLE_SURNAMES)):
@@ -446,8 +479,9 @@ class Finder:
         m = _HEAD_SPEAKER_RE.match(text)
         if m is None or not (m.group(1) or m.group(3)):
             return None
-        if self.body_text.count(m.group(2)) < 1 and not (m.group(1) and text.endswith("：")):
-            return None  # a name line over the item must name someone the item names, or end with ：
+        if self.body_text.count(m.group(2)) < 1 and not (m.group(1) and (text.endswith("：") or m.group(3))):
+            # a name line over the item names someone the item names, or ends with ： or a mandate
+            return None
         if not m.group(1) and not text.endswith("：") and self.body_text.count(m.group(2)) < 2:
             return None  # a bare name with a mandate, as a line of its own: it must recur
         role = orig[: m.end(1)].strip("、， ") if m.group(1) else ""

@@ -101,7 +101,16 @@ class _Walk:
 
     def heading(self, para: Para) -> None:
         name = self.finder._head_speaker(para.text, para.orig)
-        self.state = _State(self.finder.speaker(name), voice=True) if name else replace(self.state, carry=None)
+        if name:
+            self.state = _State(self.finder.speaker(name), voice=True)
+            return
+        mention = self.finder.mention(para.text, para.orig, self.person or self.state.speaker)
+        if mention is not None and mention.speaker is not None and para.text.endswith("："):
+            # 此外，某某计划多方面增加研发投资：  the points under it are that speaker's
+            kind: ProposalKind = "plan" if mention.speaker.own or _PLANS_RE.search(para.text) else "suggestion"
+            self.state = _State(mention.speaker, kind, voice=True)
+            return
+        self.state = replace(self.state, carry=None)
 
     def paragraph(self, pi: int, para: Para, whole_items: bool) -> None:
         text = para.text
@@ -260,6 +269,7 @@ def _keeps(text: str, ps: int, pe: int, shortest: int, speaker: Speaker) -> bool
     return shortest == MIN_ITEM or not exhortation(text[ps:pe])
 
 
+_PLANS_RE = re.compile(r"计划|将|拟|措施|举措|安排")
 # A sentence in the first person: the speaker's own words
 _FIRST_PERSON_RE = re.compile(r"(?:^|[，。：“])(?:我们|我)(?![国省市区县镇])")
 
