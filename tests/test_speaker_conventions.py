@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.analyse.proposals.walk import find_proposals  # the rules: the candidates the model weighs
 from briefing.analyse.proposals.clauses import marker
+from briefing.analyse.proposals.walk import find_proposals  # the rules: the candidates the model weighs
 from briefing.model import Article, Para
 from briefing.text.normalize import normalize_punctuation
 

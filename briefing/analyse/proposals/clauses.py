@@ -130,7 +130,8 @@ _OWN_SUBJECT = re.compile(
 INSTITUTION_RE = re.compile(
     r"(?:区|县|市|镇|街道|局|委|厅|部门|系统|集团|公司|新区|基地|政府|学校|医院|我们|我市|全市|省|州|国|两地|中心|院|所|当局|"
     # a company named for its trade: 某某汽车, 某某科技, 某某电力
-    r"协会|银行|机构|园区|汽车|科技|股份|控股|电子|电力|能源|通信|航空|集团公司|项目|工程|论坛|联盟|办公室)$"
+    r"协会|银行|机构|园区|汽车|科技|股份|控股|电子|电力|能源|通信|航空|集团公司|项目|工程|论坛|联盟|办公室|学会|商会|工会|"
+    r"委员会|理事会|基金会|研究会|小组|团体|部|署|处|司|办|当局|议会|国会|立法会)$"
 )
 
 
@@ -203,7 +204,7 @@ INCLUDES_RE = re.compile(
 )
 
 
-MAX_SUBJECT = 16
+MAX_SUBJECT = 24  # characters of a clause's subject before its marker (a body's full name)
 
 
 # The verbs that close a 把/将 disposal: 将A送到B, 将A纳入B, 将A交由B办理, 将A织在一起
@@ -229,8 +230,16 @@ def _disposal(rest: str) -> bool:
 
 
 def _asks(text: str) -> bool:
-    """The clause asks a question; a quoted phrase (采取“差什么补什么”的办法) does not."""
-    return _QUESTION_WORDS.search(_QUOTED_RE.sub("", text)) is not None
+    """The clause asks a question: it ends with a question mark or 吗, or opens with a
+    question word (如何提升…？); a quoted phrase (采取“差什么补什么”的办法) does not, nor
+    an indirect question a measure acts on (列明哪些企业…, 研究如何…)."""
+    plain = _QUOTED_RE.sub("", text).rstrip("。！；，")
+    if plain.endswith(("？", "?", "吗")):
+        return True
+    return _OPENING_QUESTION_RE.match(plain) is not None
+
+
+_OPENING_QUESTION_RE = re.compile(r"^(?:如何|怎样|怎么|为何|为什么|是否|哪些|什么)")
 
 
 _QUOTED_RE = re.compile(r"“[^“”]*”|‘[^‘’]*’")
@@ -274,7 +283,9 @@ def marker(clause: str) -> tuple[str, int, int] | None:
             pos = end
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
-        if token in FUTURE_VERBS and (pos > 6 or nxt in ("的", "安排", "中", "，", "")):
+        if token in FUTURE_VERBS and (
+            (pos > 6 and INSTITUTION_RE.search(clause[:pos]) is None) or nxt in ("的", "安排", "中", "，", "")
+        ):
             pos = end
             continue
         if token in FUTURE or (len(token) >= 2 and token.endswith("将") and token not in ("即将", "将近")):

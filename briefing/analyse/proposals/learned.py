@@ -33,7 +33,7 @@ from importlib import resources
 
 from ...learn import Features, Model, bucket
 from ...learn import model as shipped_model
-from ...model import Article, Proposal, ProposalKind
+from ...model import Article, Para, Proposal, ProposalKind
 from ...text.patterns import SURNAMES
 from .clauses import MIN_ITEM, MIN_PROPOSAL, pieces, trim
 from .speakers import Finder, Mention, Speaker, mandate_of
@@ -97,10 +97,11 @@ def candidates(article: Article) -> tuple[list[Candidate], list[Proposal]]:
         taken = [(a, b, p) for a, b, p in rules.get(scope.para, []) if a < scope.end and b > scope.start]
         spans: list[tuple[int, int, Proposal | None]] = [(a, _reasoned(text, a, b), p) for a, b, p in taken]
         cuts: dict[int, Cut] = {}
-        for ps, pe in pieces(text, scope.start, scope.end, MIN_ITEM):
+        for ps, pe in _before_naming(pieces(text, scope.start, scope.end, MIN_ITEM), scope):
             if any(a < pe and b > ps for a, b, _ in taken):
                 continue
-            cut = _cut(para.orig, text, ps, pe, scope, walk.finder)
+            earlier = _earlier_speaker(para, ps, pe, scope, walk)
+            cut = _cut(para.orig, text, ps, pe, earlier or scope, walk.finder)
             pe = _reasoned(text, cut.start, pe)
             for cs, ce in _within(text, (cut.start, pe), para.seams):
                 if ce - cs >= MIN_ITEM:
@@ -160,6 +161,36 @@ def _context(found: list[Candidate], walk: _Walk, article: Article) -> None:
 
 
 _FIRST_PERSON_RE = re.compile(r"(?:^|[，。；：“])(?:我们|我|笔者)(?:[还也要将会认建希]|$)")
+
+
+def _before_naming(spans: list[tuple[int, int]], scope: Scope) -> list[tuple[int, int]]:
+    """A piece in which a speaker is named after some text of its own (财政预算案提出…，
+    某局局长某某表示，…) is two: what comes before the naming has a proposer of its own."""
+    mention = scope.mention
+    if mention is None or not mention.after or mention.at < MIN_PROPOSAL:
+        return spans
+    naming = scope.start + mention.at
+    out: list[tuple[int, int]] = []
+    for ps, pe in spans:
+        if ps + MIN_PROPOSAL <= naming < pe:
+            out += [(ps, naming), (naming, pe)]
+        else:
+            out.append((ps, pe))
+    return out
+
+
+def _earlier_speaker(para: Para, ps: int, pe: int, scope: Scope, walk: _Walk) -> Scope | None:
+    """For the part of a sentence before its speaker is named: who speaks there (a
+    document or a body it names, or whoever spoke before the sentence)."""
+    mention = scope.mention
+    if mention is None or not mention.after or pe > scope.start + mention.at:
+        return None
+    inner = walk.finder.mention(para.text[ps:pe], para.orig[ps:pe], None)
+    if inner is not None and inner.speaker is not None:
+        shifted = Mention(inner.speaker, ps - scope.start + inner.at, ps - scope.start + inner.after, inner.verb)
+        return Scope(scope.para, scope.start, scope.end, inner.speaker, shifted, scope.quoted)
+    before = [s.speaker for s in walk.scopes if (s.para, s.start) < (scope.para, scope.start)]
+    return Scope(scope.para, scope.start, scope.end, before[-1] if before else None, None, scope.quoted)
 
 
 def _reasoned(text: str, start: int, end: int) -> int:

@@ -373,7 +373,7 @@ def _institution(sentence: str, start: int, orig: str, article: Article) -> Spea
     """The body whose plan a clause states, when no person speaks: 我市将…; a body
     the headline names counts too (长安还将…)."""
     mark = marker(sentence[start:])
-    if mark is None or mark[0] != "future":
+    if mark is None or mark[0] not in ("future", "weak_future"):
         return None
     core = re.sub(r"(?:还|也|都|仍|继续|则|就|又)+$", "", sentence[start : start + mark[1]])
     if not core or PAST_RE.search(core):
