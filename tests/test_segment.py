@@ -249,13 +249,13 @@ FEED = (
 
 
 def test_a_feed_of_items_is_split_at_each_items_headline():
-    page, arts = _articles(FEED)
+    _page, arts = _articles(FEED)
     assert [a.title for a in arts] == [
         "某区议员倡增设社区诊所",
         "新公园下月启用 设儿童游乐区",
         "统计局公布上月零售数据",
     ]
-    first, park, stats = arts
+    first, _park, stats = arts
     assert [p.orig[:8] for p in first.body] == ["(某某电台消息)", "议员王某认为，当"]
     assert len(stats.body) == 1
 

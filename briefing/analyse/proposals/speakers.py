@@ -205,6 +205,10 @@ _COLLECTIVE_RE = re.compile(
 
 
 _COMMON_WORD_FREQ = 50  # a jieba dictionary word this frequent is a word, not a name
+# Characters of function words that a person's name does not hold: 对此有何, 关于你
+_FUNCTION_CHARS_RE = re.compile(
+    r"[此你您他她们的了是与及或吗呢吧啊这那哪]|有何|如何|为何|请问|关于|对于|时间|方面|我们"
+)
 # The end of a body's name, which no person's name has: 农业部, 卫生局, 立法会
 _BODY_END_RE = re.compile(r"[部局委会院所厅处司署办组团党社台报网馆站]$|中心$|公司$|集团$|政府$|当局$")
 
@@ -410,7 +414,7 @@ class Finder:
         names again; never a common word nor a body's name (农业部, 该局)."""
         from ...text.tokenize import tagged
 
-        if _BODY_END_RE.search(name) or name[0] in "该本我其此这":
+        if _BODY_END_RE.search(name) or name[0] in "该本我其此这" or _FUNCTION_CHARS_RE.search(name):
             return False
         tags = tagged(name)
         if len(tags) == 1 and tags[0][1] in ("nr", "nrt", "nrfg"):
@@ -427,9 +431,9 @@ class Finder:
         """A person named again by surname and office (陳部長 for 陳駿季部長), or by the
         two surnames of a married name (林鄭 for 林鄭月娥)."""
         for name in list(self.known):
-            if len(name) == 4 and name[0] in SURNAMES and name[1] in SURNAMES and name[:2] in self.body_text:
-                if name[:2] not in self.known:
-                    self._register(name[:2], self.spelled.get(name, name), self.known[name], self.role_text[name])
+            married = len(name) == 4 and name[0] in SURNAMES and name[1] in SURNAMES
+            if married and name[:2] in self.body_text and name[:2] not in self.known:
+                self._register(name[:2], self.spelled.get(name, name), self.known[name], self.role_text[name])
         for name, role_text in list(self.role_text.items()):
             office = re.search(rf"(?:{_NAME_OFFICE})$", role_text or "")
             if office and len(name) >= 2 and not self.spelled.get(name, name).startswith(tuple(DOUBLE_SURNAMES)):
@@ -472,8 +476,16 @@ class Finder:
                 self._register(name, p.orig[: len(name)], "", "")
 
     def _doubtful(self, name: str) -> bool:
-        """A candidate name that is a common word (解读) and is not named again."""
-        return self.body_text.count(name) < 2 and _is_common_word(name)
+        """A candidate name that is a common word (解读, 时间) or holds a function word
+        (关于你), unless the tokenizer reads it as a person's name."""
+        from ...text.tokenize import tagged
+
+        if _FUNCTION_CHARS_RE.search(name):
+            return True
+        if not _is_common_word(name):
+            return False
+        tags = tagged(name)
+        return not (len(tags) == 1 and tags[0][1] in ("nr", "nrt", "nrfg"))
 
     def _head_speaker(self, text: str, orig: str) -> str | None:
         m = _HEAD_SPEAKER_RE.match(text)
