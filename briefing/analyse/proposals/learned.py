@@ -294,7 +294,12 @@ def _proposer(subject: str, orig: str, scope: Scope, finder: Finder) -> tuple[Sp
         printed = orig[len(orig) - len(body) :] if len(orig) >= len(body) else orig
         return Speaker(None, printed, printed, _OWN_BODY_RE.search(body) is not None, body), "body"
     tags = tagged(core)
-    if tags and tags[-1][1] in ("nr", "nrt", "nrfg") and 2 <= len(tags[-1][0]) <= 4:
+    if (
+        tags
+        and tags[-1][1] in ("nr", "nrt", "nrfg")
+        and 2 <= len(tags[-1][0]) <= 4
+        and not finder._doubtful(tags[-1][0])
+    ):
         name = tags[-1][0]
         before = core[: len(core) - len(name)]
         if len(name) == 2 and before[-1:] and before[-1] in SURNAMES:

@@ -312,6 +312,9 @@ class Finder:
         self._collect()
 
     def _register(self, name: str, spelled: str, role: str, role_text: str) -> None:
+        trailing = len(name) - len(name.rstrip("也还则亦都均又"))
+        if trailing and len(name) - trailing >= 2:
+            name, spelled = name[: len(name) - trailing], spelled[: len(spelled) - trailing]  # 黄国光也说
         if name not in self.known:
             self.known[name] = role
             self.spelled[name] = spelled
@@ -405,7 +408,9 @@ class Finder:
         for pattern in (_BARE_NAME_RE, _AFTER_QUOTE_NAME_RE):
             for m in pattern.finditer(p.text):
                 name = m.group(1)
-                if name in self.known or not self._confirmed(name, surname_ok=True, strict=True):
+                if name in self.known or re.search(rf"(?:{_NAME_OFFICE})$", name):
+                    continue  # 陈部长: a reference by surname and office, resolved as an alias
+                if not self._confirmed(name, surname_ok=True, strict=True):
                     continue
                 self._register(name, p.orig[m.start(1) : m.end(1)], "", "")
 
@@ -421,8 +426,14 @@ class Finder:
             return True  # a person's name of the tokenizer's dictionary, however frequent
         if _is_common_word(name):
             return False
-        if surname_ok and _surname_led(name) and (not strict or self.body_text.count(name[:2]) >= 2):
-            return True
+        if surname_ok and _surname_led(name):
+            if not strict:
+                return True
+            # by position alone, a surname-led name must come back in the article: the
+            # married name by its two surnames, any other whole
+            again = name[:2] if len(name) == 4 else name
+            if len(name) >= 3 and self.body_text.count(again) >= 2:
+                return True
         if tags and tags[0][1] in ("nr", "nrt", "nrfg") and len(tags[0][0]) >= 2 and (len(tags) == 1 or not strict):
             return True
         return not strict and self.body_text.count(name) >= 2
@@ -432,7 +443,8 @@ class Finder:
         two surnames of a married name (林鄭 for 林鄭月娥)."""
         for name in list(self.known):
             married = len(name) == 4 and name[0] in SURNAMES and name[1] in SURNAMES
-            if married and name[:2] in self.body_text and name[:2] not in self.known:
+            if married and name[:2] in self.body_text:
+                self.known.pop(name[:2], None)  # the alias is the full name's, however found before
                 self._register(name[:2], self.spelled.get(name, name), self.known[name], self.role_text[name])
         for name, role_text in list(self.role_text.items()):
             office = re.search(rf"(?:{_NAME_OFFICE})$", role_text or "")
@@ -553,10 +565,11 @@ class Finder:
                 # an introduction without a verb of saying: 党委副书记谭本宏倍感振奋
                 if m.start() >= 2 and _TITLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
                     offer(m.start(), self.speaker(name), 0, "", strict=True)
-            # 李某代表说, 陈某部长表示 (the office after the name), 某某会后称
+            # 李某代表说, 陈某部长表示 (the office after the name), 某某会后称, 某某在《报告》提到
             pattern = (
                 re.escape(name)
-                + rf"(?:{MANDATE}|{_NAME_OFFICE})?(?:则|还|也|进一步|同时|并|会后|会上)?\s*({SAY}|指(?=[，：]))"
+                + rf"(?:{MANDATE}|{_NAME_OFFICE})?(?:则|还|也|进一步|同时|并|会后|会上|在[^，。；“”]{{1,24}}?)?\s*"
+                + rf"({SAY}|指(?=[，：]))"
             )
             for m in re.finditer(pattern, text):
                 offer(m.start(), self.speaker(name), m.end(), m.group(1))
