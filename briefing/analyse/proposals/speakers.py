@@ -47,7 +47,7 @@ MANDATE = alternation(list(MANDATE_WORDS))
 _AFTER_NAME = (
     rf"(?:{MANDATE}|医生|博士|先生|女士|教授|律师)?\s*(?:(?:会后|会上|席间|随后|致辞时|发言时|回应时)?(?:{SAY})|指(?=[，：])|"
     r"[，：。（、]|则|还|也|强调|围绕|非常|结合|倍感|在|是|从|对|向|[今昨][日天早（(]|日前|近日|早前|出席|接受|答复|回答|回应|"
-    r"以书面|致辞|发言|讲话|根据|通过|就|与|同|等|计划|认为|透露)"
+    r"以书面|致辞|发言|讲话|根据|通过|就|与|同|等|计划|认为|透露|以)"
 )
 _ROLE_NAME_RE = re.compile(rf"({_TITLES})\s?({_NAME_LAZY})(?={_AFTER_NAME})")
 # …and where the name is of no common surname (普杰立, 拉哈尤, 英兰妮): any two to four
@@ -118,6 +118,8 @@ _BODY_SAYS_RE = re.compile(
 _GUEST_RE = re.compile(rf"^(.+?)\s+({_NAME_LAZY})$")
 
 
+# A person named as the one met, written to or spoken of: 与某某会面, 向某局局长某某
+_MET_RE = re.compile(r"(?:与|和|同|跟|向|会见|拜会|会晤|约见|致函|去信)[^，。；：“”]{0,16}$")
 _TITLE_BEFORE_RE = re.compile(rf"{_TITLES}的?\s?$")
 
 
@@ -424,6 +426,8 @@ class Finder:
         tags = tagged(name)
         if len(tags) == 1 and tags[0][1] in ("nr", "nrt", "nrfg"):
             return True  # a person's name of the tokenizer's dictionary, however frequent
+        if not surname_ok and len(tags) == 1 and tags[0][1] == "nz" and len(name) >= 3:
+            return True  # a proper name right after a title chain: a transliterated name (英兰妮)
         if _is_common_word(name):
             return False
         if surname_ok and _surname_led(name):
@@ -562,9 +566,11 @@ class Finder:
 
         for name in self.known:
             for m in re.finditer(re.escape(name), text):
-                # an introduction without a verb of saying: 党委副书记谭本宏倍感振奋
+                # an introduction without a verb of saying: 党委副书记谭本宏倍感振奋; not a
+                # person met or addressed (与财政司司长某某会面)
                 if m.start() >= 2 and _TITLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
-                    offer(m.start(), self.speaker(name), 0, "", strict=True)
+                    if not _MET_RE.search(text, max(0, m.start() - 24), m.start()):
+                        offer(m.start(), self.speaker(name), 0, "", strict=True)
             # 李某代表说, 陈某部长表示 (the office after the name), 某某会后称, 某某在《报告》提到
             pattern = (
                 re.escape(name)
