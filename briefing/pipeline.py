@@ -149,9 +149,12 @@ def _parallel(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from .text.tokenize import words
+    from .analyse.keywords import keywords
+    from .text.tokenize import word_tags
 
-    words("预热")  # load jieba's dictionary once, before the workers fork
+    # load jieba's dictionary, its tags and its idf table once, before the workers fork
+    word_tags("预热")
+    keywords(["预热"])
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     chunk = max(1, len(tasks) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:

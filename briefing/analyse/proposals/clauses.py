@@ -14,6 +14,7 @@ own subject or right after the verb of saying, split at ；, at enumerations
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ...model import ProposalKind
@@ -205,6 +206,7 @@ INCLUDES_RE = re.compile(
 
 
 MAX_SUBJECT = 24  # characters of a clause's subject before its marker (a body's full name)
+MARKER_LOOKAHEAD = 12  # …and of the marker and the word after it
 
 
 # The verbs that close a 把/将 disposal: 将A送到B, 将A纳入B, 将A交由B办理, 将A织在一起
@@ -269,11 +271,12 @@ def _is_word(text: str) -> bool:
 _MIN_WORD_FREQ = 3
 
 
+@functools.lru_cache(maxsize=65536)
 def marker(clause: str) -> tuple[str, int, int] | None:
     """A future or modal marker after a short subject: (``future``|``modal``,
     subject end, marker end) in ``clause``."""
     pos = 0
-    tokens = words(clause)
+    tokens = words(clause[: MAX_SUBJECT + MARKER_LOOKAHEAD])  # no marker is looked for further in
     for k, token in enumerate(tokens):
         end = pos + len(token)
         if pos > MAX_SUBJECT or token in "，。；：！？":
@@ -368,6 +371,7 @@ def _clauses(text: str, start: int) -> list[int]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def find_in_region(sentence: str, start: int, speaker: Speaker, said: bool = False) -> tuple[ProposalKind, int] | None:
     """The first clause from ``start`` that states a measure: its kind and where it starts.
     ``said``: the clause is reported after a verb of saying, where a modal after any

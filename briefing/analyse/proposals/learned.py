@@ -530,9 +530,9 @@ def _shape(clause: str) -> dict[str, float]:
     """The grammatical shape of the clause's opening, from jieba's part-of-speech tags:
     the classes of its first two words (a verb opens an imperative measure: 加强…,
     摸排…; a noun or a pronoun its subject), and how soon its first verb comes."""
-    from ...text.tokenize import tagged
+    from ...text.tokenize import word_tags
 
-    tags = [flag for word, flag in tagged(clause[:14]) if word.strip() and flag != "x"]
+    tags = [flag for word, flag in word_tags(clause[:14]) if word.strip() and flag != "x"]
     f: dict[str, float] = {}
     for n, flag in enumerate(tags[:2]):
         f[f"pos{n + 1}:{flag[:1]}"] = 1.0
