@@ -226,7 +226,7 @@ def test_other_outlets_quality_gate(dev_figures: tuple[dict, dict]):
 def test_every_outlet_measured_enough_reaches_the_minimum(dev_figures: tuple[dict, dict]):
     import json
 
-    quality, _, gold_dir = _judged("dev")
+    _quality, _, gold_dir = _judged("dev")
     gold = defaultdict(int)
     for path in gold_dir.glob("*.json"):
         data = json.loads(path.read_text("utf-8"))
