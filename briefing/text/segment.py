@@ -142,12 +142,20 @@ def page_profile(blocks: tuple[Block, ...]) -> dict[str, float]:
         return {"page_groups<=0": 1.0}
     marked = sum(_strong(g) or REPORT_OPENING_RE.match(b.text) is not None for g, b in groups)
     share = marked / len(groups)
+    # the same opening under several headlines (（可按這裏收看…）, (某台消息)): a page of items
+    openings = Counter(b.text[:OPENING_CHARS] for _, b in groups)
+    repeated = sum(n for n in openings.values() if n >= 2) / len(groups)
     return {
         bucket("page_marked", share, (0.0, 0.34, 0.67, 0.99)): 1.0,
         bucket("page_paras_per_group", paras / len(groups), (2, 4, 8)): 1.0,
+        bucket("page_shared_openings", repeated, (0.0, 0.3, 0.6)): 1.0,
     }
 
 
+OPENING_CHARS = 8  # the start of a paragraph compared with the others under headlines
+
+
+_PARALLEL_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,7}[ \u3000\u00a0]+[\u4e00-\u9fff“”]{2,8}$")
 # A headline closed by its column's name in brackets: 让新三板“活”起来（财经眼）
 _COLUMN_RE = re.compile(r"[（(][^（）()]{2,20}[)）]$")
 
@@ -187,6 +195,9 @@ def boundary_features(
         "quote_lead": float(block.text[:1] in "“‘"),
         "broken": float(broken),
         "column": float(any(_COLUMN_RE.search(b.text) is not None for b in heads)),
+        # 专车包机 帮助员工返岗: a section's formula of parallel phrases, not a news headline
+        "parallel": float(_PARALLEL_RE.match(main) is not None),
+        "named": float(bool(re.search(r"[：:｜|]", main))),
         "dash": float(any(b.text.startswith("—") for b in heads)),
         **(profile or {}),
     }
