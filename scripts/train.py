@@ -136,7 +136,7 @@ def proposal_cases(page: Page, hard: bool = True) -> Iterator[tuple[dict[str, fl
     states an annotated proposal (by the judges' matching rule).  ``hard=False``
     leaves out the candidates that state only a borderline one (``hard`` in the
     annotation): neither a proposal to learn from nor a non-proposal."""
-    from briefing.analyse.proposals.learned import candidates
+    from briefing.analyse.proposals.learned import candidates, proposing
     from briefing.read import read_source
     from briefing.text.clean import clean
     from briefing.text.segment import segment
@@ -146,7 +146,7 @@ def proposal_cases(page: Page, hard: bool = True) -> Iterator[tuple[dict[str, fl
     borderline = [t for p in items if p.get("hard") for t in [p["text"], *(p.get("alt_texts") or [])]]
     articles, _ = segment(clean(read_source(page.path)), page.path.stem)
     for article in articles:
-        if article.kind not in ("news", "interview"):
+        if not proposing(article):
             continue
         found, _ = candidates(article)
         for c in found:

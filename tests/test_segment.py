@@ -325,3 +325,20 @@ def test_signed_items_of_an_indented_page_are_articles_of_their_own():
     bodies = [[p.orig for p in a.body] for a in arts]
     assert [b[0][:6] for b in bodies] == ["不少老人做饭", "雨天候车很不", "本报电\u00a0\u00a0某"]
     assert bodies[0][-1] == "某省某市\u00a0张\u00a0明"  # the signature ends its letter
+
+
+def test_a_headline_cut_inside_a_quotation_by_the_line_breaks_is_still_the_headline():
+    page = (
+        "某部推出「智慧農業 永續\n"
+        "安心」行動方案\n"
+        "\n"
+        "某部今日召開記者會，說明未來施政藍圖。部長表示，將推動智慧農業，建立農民數位服\n"
+        "務系統，並加強農業基礎建設。\n"
+        "\n"
+        "某部並將制定農業基本法，以擘劃農業發展方針。\n"
+        "\n"
+        "該部也將提出農村發展整體規劃，推動農村空間規劃。\n"
+    )
+    _, arts = _articles(page)
+    assert arts[0].title == "某部推出「智慧農業 永續安心」行動方案"
+    assert arts[0].kind == "news"

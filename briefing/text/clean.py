@@ -574,7 +574,14 @@ def _runs(content: list[Line], classes: list[_Classified]) -> None:
         first = run[0]
         joined = replace(content[first], text="".join(content[i].text for i in run))
         reads_as_headline = content[first].mark or (len(joined.text) <= MAX_HEADING and _heading_like(joined))
-        if reads_as_headline and (classes[first].kind in ("heading", "kicker", "label") or content[first].mark):
+        # a headline cut where a quotation was open (推出「智慧韌性 永續安心 / 」-農業政策…) read
+        # line by line looked like text; set apart after text that ended, it is the headline
+        after = run[-1] + 1
+        apart = after >= len(content) or _gap(content[run[-1]], content[after])
+        opening = first == 0 or (_gap(content[first - 1], content[first]) and _complete_before(content, classes, first))
+        if reads_as_headline and (
+            classes[first].kind in ("heading", "kicker", "label") or content[first].mark or (apart and opening)
+        ):
             kind = classes[first].kind if classes[first].kind in ("heading", "kicker") else "heading"
             classes[first] = _Classified(kind)
             for i in run[1:]:
@@ -583,6 +590,20 @@ def _runs(content: list[Line], classes: list[_Classified]) -> None:
         for i in run:
             if classes[i].kind in ("heading", "label", "kicker") or classes[i].kind is None:
                 classes[i] = _Classified("body")
+
+
+def _complete_before(content: list[Line], classes: list[_Classified], k: int) -> bool:
+    """The printed line before ``k`` ended what it said: a sentence, a headline, a
+    signature (page furniture in between looked through)."""
+    j = k - 1
+    while j >= 0 and classes[j].kind is None:
+        j -= 1
+    if j < 0:
+        return True
+    prev, c = content[j], classes[j]
+    if c.kind in ("heading", "kicker", "label", "byline", "caption", "credit", "names"):
+        return True
+    return _ends_sentence(prev.text) or prev.text[-1] in CLOSERS
 
 
 def _clause_goes_on(text: str) -> bool:

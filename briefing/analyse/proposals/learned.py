@@ -559,12 +559,25 @@ def _words(clause: str, before: str) -> dict[str, float]:
 ProposalModel = Model
 
 
+# An article without a headline or a byline (its headline lost to the line breaks of
+# an extraction) is still read for proposals when it is this long.
+MIN_UNTITLED_CHARS = 200
+
+
+def proposing(article: Article) -> bool:
+    """Whether an article is read for proposals: news and interviews, and text of an
+    article whose headline the page lost; not captions, ads and boxes."""
+    if article.kind in ("news", "interview"):
+        return True
+    return article.kind == "other" and sum(len(p.text) for p in article.body) >= MIN_UNTITLED_CHARS
+
+
 def decide(
     article: Article, model: Model | None = None, trace: Callable[[Candidate], None] | None = None
 ) -> tuple[Proposal, ...]:
     """The proposals of an article: the candidates the model takes (the shipped model
     unless given; without one, the rules' own proposals)."""
-    if article.kind not in ("news", "interview"):
+    if not proposing(article):
         return ()
     found, rules = candidates(article)
     if trace is not None:
