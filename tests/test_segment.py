@@ -341,6 +341,9 @@ def test_a_headline_cut_inside_a_quotation_by_the_line_breaks_is_still_the_headl
         "\n"
         "該部也將提出農村發展整體規劃，推動農村空間規劃，打造共榮生活環境，提供農\n"
         "民多元發展機會，建立品牌價值。\n"
+        "\n"
+        "部長指出，農業部將用更積極的態度持續傾聽農民的聲音，多方溝通形成共識，並\n"
+        "積極推動農業轉型升級。\n"
     )
     _, arts = _articles(page)
     assert arts[0].title == "某部推出「智慧農業 永續安心」行動方案"

@@ -568,9 +568,9 @@ class Finder:
             for m in re.finditer(re.escape(name), text):
                 # an introduction without a verb of saying: 党委副书记谭本宏倍感振奋; not a
                 # person met or addressed (与财政司司长某某会面)
-                if m.start() >= 2 and _TITLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
-                    if not _MET_RE.search(text, max(0, m.start() - 24), m.start()):
-                        offer(m.start(), self.speaker(name), 0, "", strict=True)
+                titled = m.start() >= 2 and _TITLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+                if titled and not _MET_RE.search(text, max(0, m.start() - 24), m.start()):
+                    offer(m.start(), self.speaker(name), 0, "", strict=True)
             # 李某代表说, 陈某部长表示 (the office after the name), 某某会后称, 某某在《报告》提到
             pattern = (
                 re.escape(name)
