@@ -175,8 +175,13 @@ _BARE_DOCUMENT_RE = re.compile(
 # 会议强调，要…; 常务会议指出…: a meeting's own conclusions
 _MEETING_RE = re.compile(
     r"(?:^|(?<=[，。；：“”\s]))((?:[^\s，。；：“”将按据在的照遵]{0,16}?)(?:会议|大会|全会|常务会|座谈会|推进会|工作会))"
-    r"(?:还|也|并|进一步)?(强调|指出|要求|提出|部署|明确|决定)(?=[，：])"
+    r"(?:还|也|并|进一步)?(强调|指出|要求|提出|部署|明确|决定)"
+    r"(?=[，：:]|了?[\d一二三四五六七八九十]+(?:项|个|大|条|方面))"  # 会议部署了7项重大任务：
 )
+
+
+# a meeting not named: the one named before it
+_GENERIC_MEETING_RE = re.compile(r"(?:该|此次|本次|这次|此|这)?(?:会议|大会|全会|会上)")
 
 
 # 会上发布了《…指引》(以下简称《指引》)，提出…
@@ -231,6 +236,22 @@ class Mention:
     at: int  # where the naming starts in the sentence
     after: int  # just after the verb of saying; 0 when named without one
     verb: str
+
+
+class _Offers:
+    """The namings found in a sentence: the last one (the sentence's speaker) and the
+    person named last (whom a later 他/她 or 我们 is)."""
+
+    def __init__(self) -> None:
+        self.best: Mention | None = None
+        self.person: tuple[int, Speaker] | None = None
+
+    def offer(self, at: int, speaker: Speaker | None, after: int, verb: str, strict: bool = False) -> None:
+        best = self.best
+        if best is None or at > best.at or (at == best.at and not strict):
+            self.best = Mention(speaker, at, after, verb)
+        if speaker is not None and speaker.name and (self.person is None or at >= self.person[0]):
+            self.person = (at, speaker)
 
 
 def mandate_of(role: str | None) -> str | None:
@@ -308,6 +329,7 @@ class Finder:
         self.role_text: dict[str, str] = {}  # name (analysis form) -> role, analysis form
         self.default: Speaker | None = None
         self.named_last: Speaker | None = None  # the person the last sentence read named last
+        self.meeting: str | None = None  # the meeting the article last named in full
         self.voice = False  # the article is a column in the default speaker's own voice
         self.body_text = "".join(p.text for p in article.paragraphs)
         self.body_orig = "".join(p.orig for p in article.paragraphs)
@@ -553,24 +575,21 @@ class Finder:
     def mention(self, text: str, orig: str, current: Speaker | None) -> Mention | None:
         """The last speaker named in ``text``, with where the naming starts and the
         offset just after its verb of saying (0 when named without one)."""
-        best: Mention | None = None
+        offers = _Offers()
+        self._named_people(text, offers, current)
+        self._named_bodies(text, orig, offers)
+        self.named_last = offers.person[1] if offers.person is not None else None
+        return offers.best
 
-        person: tuple[int, Speaker] | None = None
-
-        def offer(at: int, speaker: Speaker | None, after: int, verb: str, strict: bool = False) -> None:
-            nonlocal best, person
-            if best is None or at > best.at or (at == best.at and not strict):
-                best = Mention(speaker, at, after, verb)
-            if speaker is not None and speaker.name and (person is None or at >= person[0]):
-                person = (at, speaker)
-
+    def _named_people(self, text: str, offers: _Offers, current: Speaker | None) -> None:
+        """The people the article knows, named in ``text``, and 他/她."""
         for name in self.known:
             for m in re.finditer(re.escape(name), text):
                 # an introduction without a verb of saying: 党委副书记谭本宏倍感振奋; not a
                 # person met or addressed (与财政司司长某某会面)
                 titled = m.start() >= 2 and _TITLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
                 if titled and not _MET_RE.search(text, max(0, m.start() - 24), m.start()):
-                    offer(m.start(), self.speaker(name), 0, "", strict=True)
+                    offers.offer(m.start(), self.speaker(name), 0, "", strict=True)
             # 李某代表说, 陈某部长表示 (the office after the name), 某某会后称, 某某在《报告》提到
             pattern = (
                 re.escape(name)
@@ -578,13 +597,19 @@ class Finder:
                 + rf"({SAY}|指(?=[，：]))"
             )
             for m in re.finditer(pattern, text):
-                offer(m.start(), self.speaker(name), m.end(), m.group(1))
+                offers.offer(m.start(), self.speaker(name), m.end(), m.group(1))
         for m in _PRONOUN_RE.finditer(text):
             # 他/她 is the person named last before it in the sentence, else the current speaker
+            best = offers.best
             named = best if best is not None and best.at < m.start(1) and best.speaker else None
             ref = named.speaker if named is not None and named.speaker and named.speaker.name else current
             if ref is not None and ref.name:
-                offer(m.start(1), ref, m.end(), m.group(2))
+                offers.offer(m.start(1), ref, m.end(), m.group(2))
+
+    def _named_bodies(self, text: str, orig: str, offers: _Offers) -> None:
+        """Officials of a body, studies, documents, meetings, bodies and groups named
+        as speaking in ``text``."""
+        offer = offers.offer
         for m in _OFFICIAL_RE.finditer(text):
             role_end = text.index("负责人", m.end(2) if m.group(2) else m.end(1)) + 3
             body = orig[m.start(1) : m.end(1)] or None
@@ -608,10 +633,13 @@ class Finder:
             offer(m.start(), Speaker(None, doc, doc, True, m.group(1), issuer=True), m.end(), "提出")
         for m in _MEETING_RE.finditer(text):
             meeting = orig[m.start(1) : m.end(1)]
+            if _GENERIC_MEETING_RE.fullmatch(meeting) and self.meeting:
+                meeting = self.meeting  # 会议 is the meeting named before it
             offer(m.start(), Speaker(None, None, meeting, True, None, issuer=True), m.end(), "提出")
         conference = _CONFERENCE_RE.search(text)
         if conference:
             name = orig[conference.start(1) : conference.end(1)]
+            self.meeting = name
             offer(conference.start(), Speaker(None, None, name, True, None, issuer=True), conference.end(), "提出")
         for m in _BODY_SAYS_RE.finditer(text):
             start = m.start(1) + (1 if text[m.start(1)] in "该該" else 0)
@@ -625,8 +653,6 @@ class Finder:
             offer(m.start(), Speaker(None, group, None, False, m.group(1)), m.end(), m.group(2))
         for m in _GROUP_SPEAKER_RE.finditer(text):
             offer(m.start(), None, m.end(), "")
-        self.named_last = person[1] if person is not None else None
-        return best
 
     def _document_name(self, name: str) -> str | None:
         """The full title, as printed, of a document the article reports as issued
