@@ -203,6 +203,25 @@ def boundary_features(
     }
     previous = next((b for b in reversed(blocks[:index]) if b.kind == "body" and b.text), None)
     f["after_open"] = float(previous is not None and previous.ends_open)
+    prev, nxt = _windows(blocks, index)
+    since = _since(blocks, index)
+    cos = _cosine(_bigrams(prev), _bigrams(nxt))
+    f["cohesion"] = cos
+    f[bucket("cos", cos, (0.05, 0.1, 0.2, 0.3))] = 1.0
+    f["head_after"] = _share(main, nxt[:150])
+    f["head_before"] = _share(main, prev)
+    f[bucket("since", since, (0, 1, 3, 8))] = 1.0
+    f["top"] = float(not prev)
+    if broken:
+        # a page broken into lines has lost its layout: the same marks weigh otherwise there
+        for name in [k for k, v in f.items() if v == 1.0 and k != "broken"]:
+            f[f"broken&{name}"] = 1.0
+    return f
+
+
+def _windows(blocks: tuple[Block, ...], index: int) -> tuple[str, str]:
+    """The text of the paragraphs before a headline group and of those under it (up
+    to the next headline), a few of each."""
     before: list[str] = []
     for b in reversed(blocks[:index]):
         if b.kind == "body" and b.text:
@@ -217,8 +236,12 @@ def boundary_features(
             break
         if len(after) >= WINDOW_PARAS or sum(map(len, after)) >= WINDOW_CHARS:
             break
-    prev, nxt = "".join(reversed(before))[-WINDOW_CHARS:], "".join(after)[:WINDOW_CHARS]
-    since = 0  # paragraphs since the headline group before this one
+    return "".join(reversed(before))[-WINDOW_CHARS:], "".join(after)[:WINDOW_CHARS]
+
+
+def _since(blocks: tuple[Block, ...], index: int) -> int:
+    """The paragraphs since the headline group before the one over ``blocks[index]``."""
+    since = 0
     inside = True
     for b in reversed(blocks[:index]):
         if b.kind in ("heading", "kicker", "label"):
@@ -227,18 +250,7 @@ def boundary_features(
             continue
         inside = False
         since += b.kind == "body" and bool(b.text)
-    cos = _cosine(_bigrams(prev), _bigrams(nxt))
-    f["cohesion"] = cos
-    f[bucket("cos", cos, (0.05, 0.1, 0.2, 0.3))] = 1.0
-    f["head_after"] = _share(main, nxt[:150])
-    f["head_before"] = _share(main, prev)
-    f[bucket("since", since, (0, 1, 3, 8))] = 1.0
-    f["top"] = float(not before)
-    if broken:
-        # a page broken into lines has lost its layout: the same marks weigh otherwise there
-        for name in [k for k, v in f.items() if v == 1.0 and k != "broken"]:
-            f[f"broken&{name}"] = 1.0
-    return f
+    return since
 
 
 class _Segmenter:
