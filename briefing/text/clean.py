@@ -409,8 +409,8 @@ def _rejoin_links(lines: list[Line]) -> list[Line]:
             continue
         text, orig = line.text, line.orig
         for _ in range(web.MAX_BROKEN_LINK_LINES):
-            if k >= len(lines) or not web.broken_link(orig):
-                break
+            if k >= len(lines) or not web.broken_link(orig) or lines[k].markup or lines[k].role:
+                break  # a line with its own markup is no piece of the link
             nxt = lines[k]
             k += 1
             text, orig = text + nxt.text, orig + nxt.orig
