@@ -152,7 +152,7 @@ def week(b: Briefing, top: Sequence[Leading], people: int) -> list[str]:
     shared = max(b.salience, key=lambda s: (len(s.cluster), s.score), default=None)
     if shared is not None and shared.cluster:
         p = next(p for p in proposals if p.id == shared.proposal)
-        out.append(f"Raised by the most speakers ({len(shared.cluster) + 1}): “{p.text}” ({p.who}).")
+        out.append(f"Raised by the most speakers ({len(shared.cluster) + 1}): “{p.text}” ({p.who or p.role or '—'}).")
     if b.archive is None:
         out.append("Novelty is not assessed: no archive of earlier weeks was used.")
     else:
@@ -161,7 +161,7 @@ def week(b: Briefing, top: Sequence[Leading], people: int) -> list[str]:
     if top:
         p = top[0].proposal
         role = f" ({p.role})" if p.role else ""
-        out.append(f"The leading item: {p.who}{role}: “{p.text}”.")
+        out.append(f"The leading item: {p.who or '—'}{role}: “{p.text}”.")
     return out[:5]
 
 
