@@ -48,6 +48,8 @@ MIN_COLUMN_LINES = 3  # body lines that share a left edge mark a column start
 COLUMN_CHARS = 12  # a column is at least this many characters wide
 MAX_HEADING_LINES = 4  # a headline or subhead runs to this many lines at most
 ACROSS = 0.8  # a rule at least this share of the page wide runs across the page
+MASTHEAD = 0.08  # a masthead is at most this share of the page deep
+TOP_BAND = 0.05  # text in this top share of the page is its header (page number, date)
 ENDS = "。！？…”’」』）)；!?."  # a line ending in one of these may end its paragraph
 
 
@@ -62,6 +64,7 @@ class Glyph:
     bottom: float
     base: float  # baseline
     size: float
+    seq: int = -1  # its place in the page's content stream (-1: not known)
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,7 @@ def _drop_letter_spacing(text: str) -> str:
 # -- glyphs to chunks ---------------------------------------------------------------
 
 OVERPRINT = 0.3  # a repeat of the same glyph within this share of its size is fake bold
+LIGATURE = 1.5  # a glyph this many times as wide as its size may stand for two characters
 
 
 def dedupe(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], set[int]]:
@@ -177,6 +181,9 @@ def dedupe(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], set[int]]:
     seen: dict[tuple[str, int], list[int]] = defaultdict(list)
     for g in glyphs:
         key = int(g.base // max(g.size, 1.0))
+        if g.x1 - g.x0 >= LIGATURE * g.size and kept and kept[-1].ch == g.ch and kept[-1].x0 == g.x0:
+            kept.append(g)  # one glyph drawn for two characters (a double dash ——): both count
+            continue
         dup = None
         for k in (key - 1, key, key + 1):
             for i in seen.get((g.ch, k), ()):
@@ -544,14 +551,29 @@ def _caption_goes_on(line: TextLine, nxt: TextLine, body: float) -> bool:
     )
 
 
-def _masthead_line(rules: Sequence[Rule], page: Box) -> float | None:
-    """The rule under the masthead: a rule across most of the page in its top fifth."""
+def _masthead_line(rules: Sequence[Rule], page: Box, first: float | None = None) -> float | None:
+    """The rule under the masthead: a rule across most of the page in its top fifth,
+    with no more than a masthead's depth of text above it (``first``: where the
+    page's text starts)."""
     tops = [
         r.box.top
         for r in rules
         if r.horizontal and r.box.width >= ACROSS * page.width and r.box.top <= page.top + 0.2 * page.height
     ]
+    start = page.top if first is None else first
+    tops = [t for t in tops if t - start <= MASTHEAD * page.height]
     return min(tops) if tops else None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the content stream tells about the regions (see :mod:`briefing.read.flow`):
+    the regions that are tables, those that go on from the region before (the next
+    column of the same text), and the runs in heading type inside a story (subheads)."""
+
+    tables: frozenset[int] = frozenset()
+    continued: frozenset[int] = frozenset()
+    subheads: frozenset[int] = frozenset()  # ids of the chunks
 
 
 def roles(
@@ -562,25 +584,27 @@ def roles(
     page: Box,
     before: str = "",
     header: float | None = None,
+    reading: Reading | None = None,
 ) -> list[Para]:
     """The page's paragraphs in reading order, each with its role; ``before`` is the
     role of the last paragraph of the page before (text may go on from it),
-    ``header`` the headline size (see :func:`headline_size`)."""
+    ``header`` the headline size (see :func:`headline_size`); ``reading``, where
+    the regions come from the content stream, what it tells of them."""
     header = header if header is not None else HEADER * body
-    mast = _masthead_line(rules, page)
+    mast = _masthead_line(rules, page, min((ln.top for ln in lines), default=None))
+    if mast is None:  # no rule sets the page's header off: it is what stands in its top band
+        mast = page.top + TOP_BAND * page.height
+    furniture = reading.tables if reading is not None else frozenset()
     out: list[Para] = []
     last = before  # the role of the last paragraph in the flow (a page's header is not)
     i = 0
-    captions: set[int] = set()
+    captions = {k for k, ln in enumerate(lines) if _small(ln, body) and _near_picture(ln, pictures, body)}
     edges = _edges(lines, body)
     lefts = column_lefts(lines, body)
     per_region = Counter(ln.region for ln in lines)
-    for k, ln in enumerate(lines):
-        if _small(ln, body) and _near_picture(ln, pictures, body):
-            captions.add(k)
     while i < len(lines):
         ln = lines[i]
-        if mast is not None and ln.bottom <= mast + 1:
+        if ln.bottom <= mast + 1 or ln.region in furniture:
             out.append(Para(FURNITURE, ln.text))
             i += 1
             continue
@@ -591,6 +615,12 @@ def roles(
             out.append(Para(CAPTION, "".join(x.text for x in lines[i : j + 1])))
             last = CAPTION
             i = j + 1
+            continue
+        sub = _subhead_lines(lines, i, reading)
+        if sub:
+            out.append(Para(SUBHEAD, _join_lines(lines[i : i + sub])))
+            last = SUBHEAD
+            i += sub
             continue
         larger = not ln.vertical and not _set_as_text(lines, i)
         group = _header_group(lines, i, body, header) if larger else 0
@@ -610,14 +640,33 @@ def roles(
         j = _paragraph_end(lines, i, body, edges)
         after_text = last in (BODY, CONT, RESUME, CAPTION)
         left = _left_edge(ln, edges[ln.region], per_region[ln.region], lefts)
-        new_column = after_text and (i == 0 or lines[i - 1].region != ln.region)
+        new_column = after_text and _goes_on(lines, i, reading, out)
         para = _paragraph(lines[i : j + 1], new_column, left)
-        if para.role == BODY and after_text and _jumped(lines, i, rules, body, page):
+        if para.role == BODY and after_text and reading is None and _jumped(lines, i, rules, body, page):
             para = Para(RESUME, para.text)
         out.append(para)
         last = para.role
         i = j + 1
     return out
+
+
+def _subhead_lines(lines: list[TextLine], i: int, reading: Reading | None) -> int:
+    """How many lines from ``i`` are a subhead the stream found inside a story."""
+    j = i
+    while reading is not None and j < len(lines) and all(id(c) in reading.subheads for c in lines[j].chunks):
+        j += 1
+    return j - i
+
+
+def _goes_on(lines: list[TextLine], i: int, reading: Reading | None, out: list[Para]) -> bool:
+    """Line ``i`` opens a column piece that may go on with the text before it: the
+    page's first text (after its header), or, where the stream tells, a region that
+    is the next column of the same text; by geometry alone, any new region."""
+    if reading is None:
+        return i == 0 or lines[i - 1].region != lines[i].region
+    if not any(p.role != FURNITURE for p in out):
+        return True  # on from the page before
+    return i > 0 and lines[i].region in reading.continued and lines[i - 1].region != lines[i].region
 
 
 def headline_size(sizes: Iterable[float], body: float) -> float:
@@ -647,6 +696,8 @@ def _header_group(lines: list[TextLine], i: int, body: float, header: float) -> 
     floor = _group_floor(header, body)
     j = i
     while j < len(lines) and lines[j].size >= floor and not lines[j].vertical:
+        if j > i and _set_as_text(lines, j):
+            break  # text set in a larger size than the page's smallest under its headline
         j += 1
     heads = [k for k in range(i, j) if lines[k].size >= header]
     if not heads:
@@ -809,8 +860,17 @@ def paragraphs(glyphs: list[Glyph], pictures: list[Box], rules: list[Rule], page
         return []
     body = body_size(kept)
     runs = chunks(kept, bold, body)
-    mast = _masthead_line(rules, page)
+    mast = _masthead_line(rules, page, min(c.top for c in runs) if runs else None)
     below_mast = (c.size for c in runs if len(c.glyphs) > 1 and (mast is None or c.top > mast))
     header = headline_size(below_mast, body)
-    leaves = Orderer(body, rules, header).order([*runs, *pictures])
-    return roles(lines_in_order(leaves), body, pictures, rules, page, before, header)
+    from . import flow  # the stream's order, where the page was written story by story
+
+    reading: Reading | None = None
+    leaves: list[list[Chunk | Box]]
+    streamed = flow.regions(runs, pictures, rules, header, _group_floor(header, body)) if flow.coherent(runs) else None
+    if streamed is not None:
+        pieces, reading = streamed
+        leaves = [list(p) for p in pieces]
+    else:
+        leaves = Orderer(body, rules, header).order([*runs, *pictures])
+    return roles(lines_in_order(leaves), body, pictures, rules, page, before, header, reading)

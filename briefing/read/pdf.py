@@ -172,7 +172,7 @@ def _glyphs(page: Any, height: float) -> tuple[list[Glyph], int]:
         raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
         x1 = rect.right if rect.right > rect.left else rect.left + size * (0.5 if ch.isascii() else 1.0)
         base = height - oy.value
-        out.append(Glyph(ch, rect.left, x1, base - 0.88 * size, base + 0.12 * size, base, round(size, 2)))
+        out.append(Glyph(ch, rect.left, x1, base - 0.88 * size, base + 0.12 * size, base, round(size, 2), len(out)))
     textpage.close()
     return out, unmapped
 
