@@ -28,14 +28,29 @@ from pathlib import PurePath
 from ..learn import Features, Model, bucket
 from ..learn import model as shipped_model
 from ..model import Article, ArticleKind, Block, Dropped, Page, Para
+from .notices import is_notice
 from .patterns import GUESTS_LABEL_RE, HOST_LABEL_RE, REPORT_OPENING_RE, cjk_count
 
 # A paragraph that opens with the tail of a sentence (``方。从蓝图到落地…``): the
 # start of an article whose beginning is not on the page.
 _FRAGMENT_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}[。！？]")
+
+
+def _fragment(text: str) -> bool:
+    """The paragraph opens with the tail of a sentence and goes on (a paragraph that
+    is only a short sentence, 小花家。, is a caption or a remark, not a torn start)."""
+    m = _FRAGMENT_RE.match(text)
+    return m is not None and len(text) - m.end() >= MIN_AFTER_FRAGMENT
+
+
+MIN_AFTER_FRAGMENT = 10
 # A caption is short; a credit line after more text than this is not a caption's.
 MAX_CAPTION = 300
 MAX_CAPTION_PARAGRAPH = 150
+
+
+# Why an item recognised as a notice is left out.
+NOTICE = "a legal notice (公告送达, 遗失声明…): not an article"
 
 
 @dataclass
@@ -85,6 +100,10 @@ def _title_text(blocks: list[Block]) -> str | None:
             joiner = " —— "
         out += joiner + blk.orig
     return out
+
+
+def _notice_text(d: _Draft) -> str:
+    return "\n".join(filter(None, [_title_text(d.title) or "", *(p.orig for p in d.paras)]))
 
 
 def _strong(group: list[Block]) -> bool:
@@ -397,7 +416,7 @@ class _Segmenter:
                 self.group = []
                 self.current = target
                 return
-        if block.byline is not None or (_FRAGMENT_RE.match(block.text) and not self.group):
+        if block.byline is not None or (_fragment(block.text) and not self.group):
             group, self.group = self.group, []
             self.open_article(group, byline=block.byline)
             self.take_guests()
@@ -552,6 +571,10 @@ class _Segmenter:
                 for label, value in (("kicker", d.kicker), ("byline", d.byline)):
                     if value:
                         self.dropped.append(Dropped(0, value, f"{label} without text"))
+                continue
+            if is_notice(_title_text(d.title), [p.text for p in d.paras]):
+                first = d.paras[0]
+                self.dropped.append(Dropped(first.lines[0] if first.lines else 0, _notice_text(d), NOTICE))
                 continue
             kind: ArticleKind = d.kind
             if kind == "news" and d.interview:
