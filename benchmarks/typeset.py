@@ -11,9 +11,10 @@ where two stories share a band, the wider one continued in the other's columns
 below it.  Every PDF comes with ``<name>.order.json``: the paragraphs in reading
 order, which is what the reader must give back.
 
-The fonts are the standard Adobe CJK fonts (STSong-Light, MSung-Light), which
-PDF readers map through their predefined CMaps; nothing is embedded, so the
-files stay small.
+The font is a subset of WenQuanYi Micro Hei shipped in ``tests/fixtures/fonts``,
+embedded in every PDF (only the glyphs a page uses), so that a page reads the same
+on a machine with or without CJK fonts; where that file is missing, the standard
+Adobe CJK fonts (STSong-Light, MSung-Light), which are not embedded.
 """
 
 from __future__ import annotations
@@ -96,16 +97,27 @@ def stories_from_text(path: Path) -> list[Story]:
 # -- measuring and breaking lines --------------------------------------------------
 
 
+# The font the pages are set in, embedded (a subset of WenQuanYi Micro Hei, Apache
+# 2.0, made by scripts/subset_font.py): the PDFs then read the same whatever fonts
+# the reading machine has.  Without it, the standard Adobe CJK fonts, not embedded.
+EMBEDDED = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "fonts" / "WenQuanYiMicroHei-subset.ttf"
+EMBEDDED_NAME = "WenQuanYiMicroHei-subset"
+
+
 def _font(options: Options) -> str:
+    if EMBEDDED.exists():
+        return EMBEDDED_NAME
     return "MSung-Light" if options.traditional else "STSong-Light"
 
 
 def _register(name: str) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
 
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(name))
+        font = TTFont(name, str(EMBEDDED)) if name == EMBEDDED_NAME else UnicodeCIDFont(name)
+        pdfmetrics.registerFont(font)
 
 
 def _width(text: str, font: str, size: float) -> float:
@@ -684,11 +696,12 @@ def scanned(pdf: bytes, scale: float = 1.0) -> bytes:
 
 
 def without_unicode_map(pdf: bytes) -> bytes:
-    """The CJK font's Unicode CMap replaced by the identity one: the character codes
-    no longer say which characters they are (what a font without ToUnicode does)."""
+    """The CJK font's Unicode CMap replaced by the identity one, or an embedded font's
+    ToUnicode map removed: the character codes no longer say which characters they
+    are (what a font without ToUnicode does)."""
     for cmap in (b"/UniGB-UCS2-H", b"/UniCNS-UCS2-H"):
         pdf = pdf.replace(b"/Encoding " + cmap, b"/Encoding /Identity-H".ljust(len(cmap) + 10))
-    return pdf
+    return pdf.replace(b"/ToUnicode", b"/NoUnicode")  # an embedded subset's own map, gone
 
 
 def vertical(c: object, text: str, x: float, top: float, size: float, height: float, font: str) -> None:

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cjk import skip_without_cjk_fonts
 
 from briefing.errors import ConfigError
 from briefing.render import RenderOptions
@@ -148,6 +149,7 @@ def test_libreoffice_renders_it_with_a_cjk_font(docx_bytes, tmp_path: Path):
     soffice = _libreoffice()
     if soffice is None or shutil.which("pdffonts") is None:
         pytest.skip("needs LibreOffice and poppler-utils (installed by .ci/run)")
+    skip_without_cjk_fonts()
     pdf = _to_pdf(soffice, docx_bytes, tmp_path)
     fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
     assert "CJK" in fonts, fonts
@@ -161,6 +163,7 @@ def test_a_brief_briefing_of_the_seeds_fits_in_eight_pages(seed_briefing, tmp_pa
     soffice = _libreoffice()
     if soffice is None or shutil.which("pdfinfo") is None:
         pytest.skip("needs LibreOffice and poppler-utils (installed by .ci/run)")
+    skip_without_cjk_fonts()
     pdf = _to_pdf(soffice, render_docx(seed_briefing, RenderOptions(length="brief")), tmp_path)
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))

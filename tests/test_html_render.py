@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cjk import skip_without_cjk_fonts
 from typer.testing import CliRunner
 
 from briefing.cli import app
@@ -25,6 +26,7 @@ def test_briefing_and_email_render_at_phone_and_desktop_widths(seeds: Path, tmp_
         if os.environ.get("BRIEFING_REQUIRE_CHROMIUM"):
             pytest.fail("chromium is missing")
         pytest.skip("chromium not installed (apt-get install chromium)")
+    skip_without_cjk_fonts()
     out = tmp_path / "out"
     args = ["make", str(seeds), "--out", str(out), "--no-archive", "--quiet", "--format", "html,docx,eml"]
     result = CliRunner().invoke(app, args)

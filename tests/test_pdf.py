@@ -116,11 +116,11 @@ def test_ideographic_space_stays(tmp_path: Path):
 def test_vertical_text_is_read_as_columns(tmp_path: Path):
     from reportlab.pdfgen import canvas
 
-    ts._register("STSong-Light")
+    ts._register(ts.EMBEDDED_NAME)
     path = tmp_path / "vertical.pdf"
     c = canvas.Canvas(str(path), pagesize=(400, 400))
     text = "竖排文字从上到下书写，各列自右向左排列，阅读时先读最右一列。"
-    ts.vertical(c, text, 340, 380, 12, 180, "STSong-Light")
+    ts.vertical(c, text, 340, 380, 12, 180, ts.EMBEDDED_NAME)
     c.save()
     assert read_source(path).text.replace("\n", "") == text
 
