@@ -1,6 +1,6 @@
 """PDF reading: speed, peak memory and reading order on typeset newspaper pages.
 
-    python benchmarks/pdf.py [--repeat N]
+    python benchmarks/pdf.py [--repeat N] [--quality]
 
 Typesets the seed pages and the pages of other outlets (``../shared``) into
 newspaper PDFs with ``benchmarks/typeset.py`` (4–6 columns, photos and captions,
@@ -12,18 +12,26 @@ prints:
   resident memory of that process;
 * reading order: the share of typeset paragraphs that come back whole and
   followed by the paragraph printed after them, once the cleaner and segmenter
-  have put the page's articles together (per set and in all).
+  have put the page's articles together (per set and in all);
+* with ``--quality``: the real e-paper pages of ``../shared/dev/pdf``, the dev
+  texts typeset by LibreOffice in three flowing columns (``benchmarks/libreoffice.py``)
+  and by the typesetter here, each briefed and scored with the judges' scorer
+  (segmentation, proposals), beside the same texts given as text; and the share of
+  summary sentences and proposals that occur verbatim in the content stream of the
+  PDF they come from (it must be 1.000).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -88,9 +96,115 @@ def reading_order(made: dict[str, list[Path]]) -> dict[str, tuple[int, int]]:
     return out
 
 
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def stream_text(pdf: Path) -> str:
+    """The PDF's text as its content stream has it, whitespace removed: what every
+    sentence taken from the page must occur in."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return _norm("".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))))
+    finally:
+        doc.close()
+
+
+def brief(pdfs: list[Path], out: Path) -> dict[str, object]:
+    """Run ``briefing make`` on the pages; the briefing's JSON."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "make",
+            *map(str, pdfs),
+            "--out",
+            str(out),
+            "--no-archive",
+            "--quiet",
+            "--format",
+            "json",
+        ],
+        check=True,
+    )
+    return json.loads((out / "briefing.json").read_text("utf-8"))
+
+
+def verbatim(briefing: dict[str, object], pdfs: list[Path]) -> tuple[int, int]:
+    """(found, taken): the summary sentences and proposals found verbatim in the
+    content stream of the PDF they were taken from."""
+    texts = {p.name: stream_text(p) for p in pdfs}
+    found = taken = 0
+    articles = briefing["articles"]
+    assert isinstance(articles, list)
+    quotes = [(a["source"], s) for a in articles for s in a.get("summary") or []]
+    quotes += [(p["source"], p["text"]) for p in briefing["proposals"]]  # type: ignore[union-attr]
+    for source, text in quotes:
+        taken += 1
+        found += _norm(text) in texts.get(Path(source).name, "")
+    return found, taken
+
+
+def scored(briefing_json: Path, gold: Path, texts: Path) -> dict[str, float]:
+    """Segmentation, proposals (distinct F1) and faithfulness by the judges' scorer."""
+    scorer = SHARED / "tools" / "score_briefing.py"
+    run = subprocess.run(
+        [sys.executable, str(scorer), str(briefing_json), str(gold), str(texts), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    d = json.loads(run.stdout)
+    return {"segmentation": d["segmentation"]["f1"], "proposals": d["proposals_distinct"]["f1"]}
+
+
+def quality(made: dict[str, list[Path]], tmp: Path) -> list[tuple[str, dict[str, float], tuple[int, int]]]:
+    """Each kind of PDF page, briefed and scored: real e-paper pages, LibreOffice's
+    three-column pages and the project's typeset pages of the dev texts, and the same
+    dev texts given as text."""
+    from libreoffice import available, convert
+
+    dev, texts = SHARED / "dev" / "gold", SHARED / "dev" / "texts"
+    sets: list[tuple[str, list[Path], Path, Path]] = []
+    real = sorted((SHARED / "dev" / "pdf" / "pages").glob("*.pdf"))
+    if real:
+        sets.append(
+            (
+                "real e-paper pages (shared/dev/pdf)",
+                real,
+                SHARED / "dev" / "pdf" / "gold",
+                SHARED / "dev" / "pdf" / "ref",
+            )
+        )
+    why = available()
+    if why:
+        print(f"(LibreOffice pages skipped: {why})")
+    else:
+        sets.append(
+            ("LibreOffice, three columns (dev texts)", convert(sorted(texts.glob("*.txt")), tmp / "lo"), dev, texts)
+        )
+    sets.append(("typeset here (dev texts)", made["dev"], dev, texts))
+    out = []
+    for n, (name, pdfs, gold, ref) in enumerate(sets):
+        target = tmp / f"brief-{n}"
+        found = verbatim(brief(pdfs, target), pdfs)
+        out.append((name, scored(target / "briefing.json", gold, ref), found))
+    brief(sorted(texts.glob("*.txt")), tmp / "brief-text")
+    out.append(("the dev texts as text", scored(tmp / "brief-text" / "briefing.json", dev, texts), (0, 0)))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3, help="read every page this many times (default 3)")
+    parser.add_argument(
+        "--quality",
+        action="store_true",
+        help="also brief real, LibreOffice and typeset pages and score them against ../shared/dev",
+    )
     parser.add_argument("--read", type=Path, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
     if args.read:
@@ -106,6 +220,7 @@ def main() -> None:
         )
         speed = json.loads(child.stdout)
         order = reading_order(made)
+        briefed = quality(made, Path(tmp)) if args.quality else []
     print(f"PDF reading: {speed['files']} files, {speed['pages']} pages in {speed['seconds']:.2f} s")
     per_page = speed["chars"] / speed["pages"]
     per_second = speed["chars"] / speed["seconds"]
@@ -115,6 +230,11 @@ def main() -> None:
     print("\n| set | paragraphs in order | share |\n|---|---:|---:|")
     for name, (correct, total) in [*order.items(), ("all", tuple(map(sum, zip(*order.values(), strict=True))))]:
         print(f"| {name} | {correct}/{total} | {correct / total:.3f} |")
+    if briefed:
+        print("\n| pages | segmentation | proposals | verbatim in the PDF's text |\n|---|---:|---:|---:|")
+        for name, figures, (found, taken) in briefed:
+            share = f"{found}/{taken} = {found / taken:.3f}" if taken else "—"
+            print(f"| {name} | {figures['segmentation']:.3f} | {figures['proposals']:.3f} | {share} |")
 
 
 if __name__ == "__main__":
