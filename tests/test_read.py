@@ -85,3 +85,38 @@ def test_folders_are_searched_and_symlink_loops_reported(tmp_path: Path):
     assert [f.name for f in files] == ["one.txt"]
     reasons = " ".join(s.reason for s in skipped)
     assert "no such file" in reasons and "symlink loop" in reasons
+
+
+def _page(charset: str, body: str) -> str:
+    return (
+        f'<html><head><meta charset="{charset}"><title>新闻</title></head><body><article><h1>市政府部署稳就业工作</h1>'
+        + "".join(f"<p>{body}</p>" for _ in range(4))
+        + "</article></body></html>"
+    )
+
+
+BODY = "市人社局负责人表示，将开展职业技能培训一万人次，对取得证书的学员给予每人一千元补贴。"
+
+
+def test_a_page_declaring_gb2312_that_is_utf8_is_read_as_utf8(tmp_path: Path):
+    path = tmp_path / "page.html"
+    path.write_bytes(_page("gb2312", BODY).encode("utf-8"))
+    source = read_source(path)
+    assert BODY in source.text
+    assert "utf-8" in source.encoding and "gb2312" in source.encoding
+
+
+def test_a_page_declaring_gb2312_with_gbk_characters_decodes_without_loss(tmp_path: Path):
+    body = "朱镕基同志的讲话精神得到认真学习和贯彻落实，各部门将进一步抓好落实。"  # 镕 is GBK, not GB 2312
+    path = tmp_path / "page.html"
+    path.write_bytes(_page("gb2312", body).encode("gbk"))
+    source = read_source(path)
+    assert body in source.text and "\ufffd" not in source.text
+    assert source.encoding.endswith("gb2312")
+
+
+def test_a_page_declaring_utf8_that_is_gbk_is_read_by_its_bytes(tmp_path: Path):
+    path = tmp_path / "page.html"
+    path.write_bytes(_page("utf-8", BODY).encode("gbk"))
+    source = read_source(path)
+    assert BODY in source.text

@@ -12,6 +12,7 @@ asides.  Lines come with their roles, as from a PDF page.
 
 from __future__ import annotations
 
+import codecs
 import email
 import email.policy
 import re
@@ -42,7 +43,7 @@ def _mhtml_html(data: bytes) -> bytes:
             if isinstance(payload, bytes):
                 charset = part.get_content_charset()
                 if charset:  # re-declared so that the extractor decodes it right
-                    return payload.decode(charset, "replace").encode("utf-8")
+                    return _decode_page(payload, charset)[0].encode("utf-8")
                 return payload
     raise DecodeError("no HTML part in the .mhtml file")
 
@@ -54,21 +55,28 @@ def _mhtml_html(data: bytes) -> bytes:
 def read_html(data: bytes) -> Decoded:
     if data.lstrip()[:200].lower().startswith((b"from:", b"mime-version", b"content-type", b"subject:")):
         data = _mhtml_html(data)
-    page = _decode_page(data)
+    page, charset = _decode_page(data)
     tree = _parse(page)
     if tree is None:
         raise DecodeError("not a readable HTML page")
     headline = _story_headline(tree)
+    if headline and _items(tree, headline) < 2:
+        headline = None  # a site name in an <h1> over the headline's: one article
     out = _walk(tree, headline) if headline else _single_article(tree, page)
-    dated = _date_line(tree)
+    dated = _page_date(page) or _date_line(tree)
     if dated and all(dated not in text for _, text in out):
         out.insert(0, ("furniture", dated))  # the page's date, for the briefing's dating
     if sum(len(text) for role, text in out if role in ("body", "subhead")) < MIN_TEXT:
         raise DecodeError("no article text found in the HTML page")
-    return Decoded.from_lines(out, "html")
+    return Decoded.from_lines(out, f"html, {charset}")
 
 
 MAX_DATE_LINE = 80
+# GNE's body shorter than GNE_SHORT characters and under GNE_SHARE of trafilatura's is
+# a box it took for the article (a promotion, the date line)
+GNE_SHORT, GNE_SHARE = 300, 0.3
+MIN_ITEM_TEXT = 10  # characters of text under a headline that make it a story of its own
+MAIN_ITEM_SHARE = 0.75  # one item with this share of the items' text: the page is that article
 
 
 def _date_line(tree: Any) -> str | None:
@@ -82,10 +90,65 @@ def _date_line(tree: Any) -> str | None:
     return None
 
 
+def _items(tree: Any, headline: str) -> int:
+    """How many ``headline`` elements have text of their own after them (before the
+    next one): the stories of a page of several; 1 where one of them has most of the
+    text (an article, and the site's other headlines around it)."""
+    texts: list[int] = []
+    for element in tree.iter(headline, "p"):
+        if element.tag == headline:
+            texts.append(0)
+        elif texts:
+            texts[-1] += len(_clean(element.text_content()))
+    items = [n for n in texts if n >= MIN_ITEM_TEXT]
+    if len(items) >= 2 and max(items) >= MAIN_ITEM_SHARE * sum(items):
+        return 1
+    return len(items)
+
+
+def _page_date(page: str) -> str | None:
+    """The page's publication date from its metadata and markup (htmldate, which
+    trafilatura uses), written as a Chinese date line for the dating of the page."""
+    from htmldate import find_date  # imported only for a web page
+
+    try:
+        found = find_date(page, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return None
+    if not found:
+        return None
+    y, m, d = (int(x) for x in found.split("-"))
+    return f"{y}年{m}月{d}日"
+
+
+def _gne(page: str) -> tuple[str | None, list[str]]:
+    """GeneralNewsExtractor's headline and body paragraphs: its text-density reading
+    finds the article body on Chinese news sites where trafilatura keeps the
+    navigation, related links and comments around it."""
+    from gne import GeneralNewsExtractor  # imported only for a web page
+
+    try:
+        found = GeneralNewsExtractor().extract(page)
+    except Exception:  # a page GNE cannot read: the other readers go on
+        return None, []
+    paras = [_clean(p) for p in str(found.get("content") or "").split("\n")]
+    return (_clean(str(found.get("title") or "")) or None), [p for p in paras if p]
+
+
 def _single_article(tree: Any, page: str) -> list[tuple[str, str]]:
-    """One article: the headline group around ``<h1>`` and trafilatura's main text."""
+    """One article: the headline group around ``<h1>`` (or GNE's headline), and the
+    body as GNE reads it, else trafilatura's main text."""
     title, kicker, subtitle = _headline_group(tree)
-    lines = _main_text(page) or _walk(tree)
+    gne_title, gne_body = _gne(page)
+    heads = {_clean(h.text_content()) for h in tree.iter("h2", "h3", "h4", "h5", "h6")}
+    lines = [("subhead" if p in heads else "body", p) for p in gne_body]
+    main = _main_text(page)
+    took = sum(len(t) for _, t in lines)
+    if took < MIN_TEXT or (took < GNE_SHORT and took < GNE_SHARE * sum(len(t) for _, t in main)):
+        lines = main  # GNE took a box for the body (a notice, the date line): trafilatura's reading
+    lines = lines or _walk(tree)
+    if gne_title and gne_title != title and _replaces(tree, title, gne_title):
+        title, kicker, subtitle = gne_title, None, None
     title = title or _document_title(tree)
     out: list[tuple[str, str]] = []
     if kicker:
@@ -96,6 +159,24 @@ def _single_article(tree: Any, page: str) -> list[tuple[str, str]]:
         out.append(("subtitle", subtitle))
     out.extend(line for line in lines if line[1] not in (title, kicker, subtitle) and line[0] != "headline")
     return out
+
+
+def _replaces(tree: Any, title: str | None, other: str) -> bool:
+    """GNE's headline ``other`` is the one to print rather than the ``<h1>``'s ``title``."""
+    return not title or other in title or _breadcrumb(title) or _site_heading(tree, title, other)
+
+
+def _site_heading(tree: Any, title: str, other: str) -> bool:
+    """``title`` (the page's ``<h1>``) is the site's or section's name, not the
+    headline: the document's ``<title>`` names ``other`` and not it."""
+    found = tree.find(".//title")
+    head = _clean(found.text_content()) if found is not None else ""
+    return bool(head) and other in head and title not in head
+
+
+def _breadcrumb(text: str) -> bool:
+    """A site's trail (首页 > 新闻 > 正文, 当前位置：…), not a headline."""
+    return bool(re.search(r"[>»›]|当前位置|您的位置", text))
 
 
 def _story_headline(tree: Any) -> str | None:
@@ -170,17 +251,63 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", r
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def _decode_page(data: bytes) -> str:
-    """The page as text: in the charset it declares, else as its bytes show
-    (UTF-8 with or without BOM, GB18030, UTF-16)."""
-    declared = _CHARSET.search(data[:8192])
+# Declared charsets read as the superset that sites really use under their name.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs", "iso-8859-1": "cp1252"}
+
+
+def _decode_page(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """The page as text, and which charset was used and why.  The charset it declares
+    is believed when the bytes decode in it strictly and are not valid UTF-8 with
+    non-ASCII text in it (pages that declare gb2312 and are UTF-8 are common, the
+    reverse is next to impossible); otherwise the bytes' own evidence decides: valid
+    UTF-8, else charset-normalizer's reading, else GB18030 or UTF-16 as
+    :func:`briefing.read.encoding.decode` finds them.  ``declared``: the charset a
+    saved page's MIME part gives, over the page's own ``<meta>``."""
+    if declared is None:
+        found = _CHARSET.search(data[:8192])
+        declared = found.group(1).decode("ascii") if found else None
+    declared = declared.lower() if declared else None
     if declared:
         try:
-            return data.decode(declared.group(1).decode("ascii"), "replace")
+            codecs.lookup(declared)
         except LookupError:
-            pass  # an unknown charset name: detect it
-    text, _ = decode(data)
-    return text
+            declared = None  # an unknown charset name: the bytes decide
+    utf8 = _strict(data, "utf-8-sig")
+    if declared and codecs.lookup(declared).name not in ("utf-8", "utf-8-sig"):
+        name = _SUPERSETS.get(declared, declared)
+        text = _strict(data, name)
+        if text is not None and (utf8 is None or utf8.isascii()):
+            return text, declared
+        if utf8 is not None:
+            return utf8, f"utf-8 (declared {declared}, but the bytes are UTF-8)"
+        guess = _normalizer(data)
+        if guess is not None:
+            return guess[0], f"{guess[1]} (declared {declared}, which does not decode; by charset-normalizer)"
+        return data.decode(name, "replace"), f"{declared} (does not decode cleanly; unreadable bytes replaced)"
+    if utf8 is not None:
+        return utf8, "utf-8"
+    try:
+        return decode(data)
+    except DecodeError:
+        guess = _normalizer(data)
+        if guess is None:
+            raise
+        return guess[0], f"{guess[1]} (by charset-normalizer)"
+
+
+def _strict(data: bytes, name: str) -> str | None:
+    try:
+        return data.decode(name)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _normalizer(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's best reading of the bytes, if it has one."""
+    from charset_normalizer import from_bytes  # imported only for a page that needs it
+
+    best = from_bytes(data).best()
+    return (str(best), best.encoding) if best is not None else None
 
 
 def _parse(page: str) -> Any:
@@ -203,9 +330,17 @@ def _headline_group(tree: Any) -> tuple[str | None, str | None, str | None]:
         if element is None or not isinstance(element.tag, str) or element.tag not in ("h2", "h3", "h4", "h5"):
             return None
         text = _clean(element.text_content())
+        if _META_LINE.search(text):
+            return None  # the article's date, source and counts, not a kicker or subtitle
         return text if 0 < len(text) <= MAX_SIDE_HEADING else None
 
     return title, side(h1.getprevious()), side(h1.getnext())
+
+
+# A line of an article's particulars: 发表于…, 来源…, 作者…, …次阅读, …条评论, fields set off by |.
+_META_LINE = re.compile(
+    r"发表于|来源[:：]?|作者[:：]?|\d+\s*次(?:阅读|浏览)|\d+\s*条评论|\s\|\s?|\d{4}-\d{1,2}-\d{1,2}"
+)
 
 
 def _document_title(tree: Any) -> str | None:

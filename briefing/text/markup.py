@@ -98,6 +98,21 @@ def figure_caption(text: str) -> tuple[int, int] | None:
     return m.span("text")
 
 
+# （原标题：…）: the headline a reposted article had where it first ran.
+_ORIGINAL_TITLE_RE = re.compile(r"^\s*[（(【\[]?\s*原(?:标|標)题\s*[:：][^\n]{1,80}[)）】\]]?\s*$")
+# 责任编辑：某某 / 编辑 某某 校对 某某: the desk's credit under a web article, short.
+_EDITOR_RE = re.compile(
+    r"^\s*[（(【\[]?\s*(?:责任编辑|責任編輯|责编|編輯|编辑|校对|校對|审核|審核|值班编辑|主编|监制|实习编辑)"
+    r"\s*[:：\s]\s*[^。！？\n]{1,40}$"
+)
+
+
+# 本文来源：新京报 / 来源：某某网: where a reposted article came from, on its own line.
+_SOURCE_LINE_RE = re.compile(
+    r"^\s*[（(【\[]?\s*(?:本文)?(?:来源|來源|稿源|出处)\s*[:：]\s*[^。！？\s]{1,24}\s*[)）】\]]?\s*$"
+)
+
+
 def furniture(text: str) -> str | None:
     """Why a line is web furniture rather than text, or None."""
     if is_rule(text):
@@ -110,6 +125,12 @@ def furniture(text: str) -> str | None:
         return "link line"
     if _COPYRIGHT_RE.match(text):
         return "copyright line"
+    if _ORIGINAL_TITLE_RE.match(text):
+        return "the original headline (原标题)"
+    if _EDITOR_RE.match(text):
+        return "editor's credit line"
+    if _SOURCE_LINE_RE.match(text):
+        return "source line"
     if _LINK_LABEL_RE.search(text) and len(text) <= 40:
         return "link label"
     if text.startswith("<") and not _TAG_RE.sub("", text).strip():
