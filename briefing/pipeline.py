@@ -35,6 +35,7 @@ from .read import expand_inputs, read_source
 from .registry import summarizers, translators
 from .text.clean import clean
 from .text.normalize import normalize_punctuation
+from .text.patterns import DATELINE_RE
 from .text.segment import segment
 
 if TYPE_CHECKING:
@@ -70,7 +71,11 @@ def sentences(article: Article) -> list[Sentence]:
     out: list[Sentence] = []
     for i, para in enumerate(article.paragraphs):
         if para.role == "body":
-            out.extend(Sentence(para.text[s:e], para.orig[s:e], i, s) for s, e in split_spans(para.text, para.seams))
+            spans = split_spans(para.text, para.seams)
+            opening = DATELINE_RE.match(para.text) if not out else None
+            if opening and spans and spans[0][0] == 0 and opening.end() < spans[0][1]:
+                spans[0] = (opening.end(), spans[0][1])  # 新京报讯（记者某某）: the byline, not the sentence
+            out.extend(Sentence(para.text[s:e], para.orig[s:e], i, s) for s, e in spans)
     return out
 
 

@@ -45,7 +45,7 @@ def test_articles_are_split_at_headlines_with_bylines():
     assert second.kicker == "两会声音"
     assert second.title == "市政协委员李红：加快培育数字经济人才"
     assert second.byline == "本报讯(记者 赵明)"
-    assert second.body[0].orig.startswith("市政协委员李红建议")
+    assert second.body[0].orig.startswith("本报讯(记者 赵明)市政协委员李红建议")  # the dateline opens the text
     assert caption.title == "湖畔新景 市民休闲好去处"
     assert caption.byline == "记者 周立 摄/视觉某市"
 

@@ -296,8 +296,8 @@ def _classify(line: Line, page_text: str) -> _Classified:
     if (BYLINE_RE.match(t) or BYLINE_MARK_RE.match(t)) and not t.endswith("摄"):
         return _Classified("byline")
     m = DATELINE_RE.match(t)
-    if m and len(t) > m.end():
-        return _Classified("body", byline=line.orig[: m.end()].strip(_SPACE), cut=m.end())
+    if m and len(t) > m.end():  # 新京报讯（记者某某）: the byline, and the first paragraph's opening
+        return _Classified("body", byline=line.orig[: m.end()].strip(_SPACE))
     if HOST_LABEL_RE.match(t) or GUESTS_LABEL_RE.match(t):
         return _Classified("label")
     if _GUEST_RE.match(t) and not line.mark:
