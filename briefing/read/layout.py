@@ -651,10 +651,16 @@ def roles(
 
 
 def _subhead_lines(lines: list[TextLine], i: int, reading: Reading | None) -> int:
-    """How many lines from ``i`` are a subhead the stream found inside a story."""
+    """How many lines from ``i`` are a subhead the stream found inside a story: it
+    goes on to the next line of its size where it ends in no stop (a subhead of two
+    lines), and one that ends in a colon or a stop is one of its own (市某局局长某某：)."""
     j = i
     while reading is not None and j < len(lines) and all(id(c) in reading.subheads for c in lines[j].chunks):
         j += 1
+        if lines[j - 1].text[-1:] in ENDS + "：:" or (
+            j < len(lines) and abs(lines[j].size - lines[j - 1].size) > 0.05 * lines[j - 1].size
+        ):
+            break
     return j - i
 
 
@@ -847,7 +853,10 @@ def _paragraph(group: list[TextLine], new_column: bool, left: float) -> Para:
 def _edges(lines: list[TextLine], body: float) -> dict[int, tuple[float, float]]:
     """Each region's left and right edge, from its body lines where it has any."""
     edges: dict[int, tuple[float, float]] = {}
-    for ln in sorted(lines, key=lambda ln: abs(ln.size - body) > 0.1 * body, reverse=True):
+    texts = {ln.region for ln in lines if abs(ln.size - body) <= 0.1 * body}
+    for ln in lines:
+        if ln.region in texts and abs(ln.size - body) > 0.1 * body:
+            continue  # a headline over the region's text is not its edge
         a, b = edges.get(ln.region, (ln.x0, ln.x1))
         edges[ln.region] = (min(a, ln.x0), max(b, ln.x1))
     return edges
