@@ -128,7 +128,10 @@ def _gne(page: str) -> tuple[str | None, list[str]]:
     from gne import GeneralNewsExtractor  # imported only for a web page
 
     try:
-        found = GeneralNewsExtractor().extract(page)
+        # the date comes from htmldate and the byline from the text: GNE's own searches
+        # for them (regular expressions over the whole page) are given an answer at once
+        skip = "//title/text()"
+        found = GeneralNewsExtractor().extract(page, publish_time_xpath=skip, author_xpath=skip)
     except Exception:  # a page GNE cannot read: the other readers go on
         return None, []
     paras = [_clean(p) for p in str(found.get("content") or "").split("\n")]
@@ -142,10 +145,11 @@ def _single_article(tree: Any, page: str) -> list[tuple[str, str]]:
     gne_title, gne_body = _gne(page)
     heads = {_clean(h.text_content()) for h in tree.iter("h2", "h3", "h4", "h5", "h6")}
     lines = [("subhead" if p in heads else "body", p) for p in gne_body]
-    main = _main_text(page)
     took = sum(len(t) for _, t in lines)
-    if took < MIN_TEXT or (took < GNE_SHORT and took < GNE_SHARE * sum(len(t) for _, t in main)):
-        lines = main  # GNE took a box for the body (a notice, the date line): trafilatura's reading
+    if took < GNE_SHORT:  # a box GNE took for the body (a notice, the date line)? trafilatura's reading
+        main = _main_text(page)
+        if took < MIN_TEXT or took < GNE_SHARE * sum(len(t) for _, t in main):
+            lines = main
     lines = lines or _walk(tree)
     if gne_title and gne_title != title and _replaces(tree, title, gne_title):
         title, kicker, subtitle = gne_title, None, None
