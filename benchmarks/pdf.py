@@ -9,7 +9,8 @@ space glyphs and overprinted for bold), then reads them in a fresh process and
 prints:
 
 * pages a second (PDF pages, reading only: pdfium, layout, roles) and the peak
-  resident memory of that process;
+  resident memory of that process, for the typeset pages and for the real e-paper
+  pages of ``../shared/dev/pdf``;
 * reading order: the share of typeset paragraphs that come back whole and
   followed by the paragraph printed after them, once the cleaner and segmenter
   have put the page's articles together (per set and in all);
@@ -197,6 +198,29 @@ def quality(made: dict[str, list[Path]], tmp: Path) -> list[tuple[str, dict[str,
     return out
 
 
+REAL = SHARED / "dev" / "pdf" / "pages"
+
+
+def _timed(folder: Path, repeat: int) -> dict[str, float]:
+    """Read the folder's PDFs in a fresh process: its speed and peak memory."""
+    child = subprocess.run(
+        [sys.executable, __file__, "--read", str(folder), "--repeat", str(repeat)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dict(json.loads(child.stdout))
+
+
+def _print_speed(title: str, speed: dict[str, float]) -> None:
+    print(f"{title}: {speed['files']:.0f} files, {speed['pages']:.0f} pages in {speed['seconds']:.2f} s")
+    per_page = speed["chars"] / speed["pages"]
+    per_second = speed["chars"] / speed["seconds"]
+    print(f"  {speed['pages'] / speed['seconds']:.1f} pages/s, peak memory {speed['peak_mib']:.0f} MiB")
+    print(f"  {per_page:,.0f} characters a page, {per_second:,.0f} characters/s", end="")
+    print(f" (a dense page of {DENSE:,} characters: {per_second / DENSE:.1f} pages/s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3, help="read every page this many times (default 3)")
@@ -212,21 +236,14 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         made = typeset_all(Path(tmp))
-        child = subprocess.run(
-            [sys.executable, __file__, "--read", tmp, "--repeat", str(args.repeat)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        speed = json.loads(child.stdout)
+        speed = _timed(Path(tmp), args.repeat)
+        real = REAL if REAL.is_dir() and any(REAL.glob("*.pdf")) else None
+        real_speed = _timed(real, args.repeat) if real else None
         order = reading_order(made)
         briefed = quality(made, Path(tmp)) if args.quality else []
-    print(f"PDF reading: {speed['files']} files, {speed['pages']} pages in {speed['seconds']:.2f} s")
-    per_page = speed["chars"] / speed["pages"]
-    per_second = speed["chars"] / speed["seconds"]
-    print(f"  {speed['pages'] / speed['seconds']:.1f} pages/s, peak memory {speed['peak_mib']:.0f} MiB")
-    print(f"  {per_page:,.0f} characters a page, {per_second:,.0f} characters/s", end="")
-    print(f" (a dense page of {DENSE:,} characters: {per_second / DENSE:.1f} pages/s)")
+    _print_speed("PDF reading, typeset pages", speed)
+    if real_speed:
+        _print_speed("PDF reading, real e-paper pages (shared/dev/pdf)", real_speed)
     print("\n| set | paragraphs in order | share |\n|---|---:|---:|")
     for name, (correct, total) in [*order.items(), ("all", tuple(map(sum, zip(*order.values(), strict=True))))]:
         print(f"| {name} | {correct}/{total} | {correct / total:.3f} |")
