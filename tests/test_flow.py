@@ -129,3 +129,9 @@ def test_a_headline_in_the_size_of_some_text_still_opens_its_story():
     )
     roles = read(glyphs)
     assert roles[2:] == [("headline", "技能培训惠及万人"), ("body", text)]
+
+
+def test_a_narrow_letter_repeated_is_two_letters_not_fake_bold():
+    word = [Glyph(ch, 40 + 2.5 * k, 42.5 + 2.5 * k, 51.2, 61.2, 60, 10, k) for k, ch in enumerate("Stellantis")]
+    kept, bold = dedupe(word)
+    assert "".join(g.ch for g in kept) == "Stellantis" and not bold

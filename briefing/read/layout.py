@@ -189,7 +189,9 @@ def dedupe(glyphs: Iterable[Glyph]) -> tuple[list[Glyph], set[int]]:
             for i in seen.get((g.ch, k), ()):
                 o = kept[i]
                 tol = OVERPRINT * g.size
-                if abs(o.x0 - g.x0) <= tol and abs(o.base - g.base) <= tol:
+                # within half its own width: a narrow letter repeated (the ll of Stellantis) is two
+                near = min(tol, 0.5 * (o.x1 - o.x0)) if o.x1 > o.x0 else tol
+                if abs(o.x0 - g.x0) <= near and abs(o.base - g.base) <= tol:
                     dup = i
                     break
             if dup is not None:
