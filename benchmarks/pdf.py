@@ -115,23 +115,9 @@ def stream_text(pdf: Path) -> str:
 
 def brief(pdfs: list[Path], out: Path) -> dict[str, object]:
     """Run ``briefing make`` on the pages; the briefing's JSON."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "briefing",
-            "make",
-            *map(str, pdfs),
-            "--out",
-            str(out),
-            "--no-archive",
-            "--quiet",
-            "--format",
-            "json",
-        ],
-        check=True,
-    )
-    return json.loads((out / "briefing.json").read_text("utf-8"))
+    from quality import make
+
+    return dict(json.loads(make(pdfs, out).read_text("utf-8")))
 
 
 def verbatim(briefing: dict[str, object], pdfs: list[Path]) -> tuple[int, int]:
@@ -150,15 +136,10 @@ def verbatim(briefing: dict[str, object], pdfs: list[Path]) -> tuple[int, int]:
 
 
 def scored(briefing_json: Path, gold: Path, texts: Path) -> dict[str, float]:
-    """Segmentation, proposals (distinct F1) and faithfulness by the judges' scorer."""
-    scorer = SHARED / "tools" / "score_briefing.py"
-    run = subprocess.run(
-        [sys.executable, str(scorer), str(briefing_json), str(gold), str(texts), "--json"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    d = json.loads(run.stdout)
+    """Segmentation and proposals (distinct F1) by the judges' scorer."""
+    from quality import score
+
+    d = score(briefing_json, gold, texts)
     return {"segmentation": d["segmentation"]["f1"], "proposals": d["proposals_distinct"]["f1"]}
 
 

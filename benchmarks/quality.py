@@ -86,17 +86,19 @@ def score(briefing_json: Path, gold: Path, texts: Path) -> dict:
     return json.loads(run.stdout)
 
 
-def make(texts: Path, out: Path, models: Path | None = None) -> Path:
+def make(texts: Path | list[Path], out: Path, models: Path | None = None) -> Path:
+    """``briefing make`` on a folder of pages (or a list of them); the briefing's JSON file."""
     import os
 
     env = dict(os.environ, BRIEFING_MODELS=str(models)) if models else None
+    pages = texts if isinstance(texts, list) else [texts]
     subprocess.run(
         [
             sys.executable,
             "-m",
             "briefing",
             "make",
-            str(texts),
+            *map(str, pages),
             "--out",
             str(out),
             "--no-archive",
