@@ -597,3 +597,12 @@ def test_a_document_speaks_in_its_own_sentence_and_the_first_person_is_the_perso
     )
     props = find_proposals(art)
     assert props[-1].speaker == "陈立"
+
+
+def test_the_one_a_proposal_is_put_to_is_not_its_proposer():
+    art = article(
+        "财政局局长王建华今天与几位代表会面。",
+        "市人大代表李秀兰在会上发言，她特别向王建华提出数项建议，包括为困难家庭提供租金津贴、增加社区养老床位。",
+    )
+    props = find_proposals(art)
+    assert props and all(p.speaker == "李秀兰" for p in props)

@@ -180,6 +180,9 @@ _MEETING_RE = re.compile(
 )
 
 
+# 向某某提出 / 对某某表示: the person after these is the one spoken to
+_TO = "向跟對对"
+
 # a meeting not named: the one named before it
 _GENERIC_MEETING_RE = re.compile(r"(?:该|此次|本次|这次|此|这)?(?:会议|大会|全会|会上)")
 
@@ -597,6 +600,8 @@ class Finder:
                 + rf"({SAY}|指(?=[，：]))"
             )
             for m in re.finditer(pattern, text):
+                if m.start() and text[m.start() - 1] in _TO:
+                    continue  # 向某某提出…: the one proposed to, not the proposer
                 offers.offer(m.start(), self.speaker(name), m.end(), m.group(1))
         for m in _PRONOUN_RE.finditer(text):
             # 他/她 is the person named last before it in the sentence, else the current speaker
