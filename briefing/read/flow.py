@@ -345,8 +345,11 @@ def _labels(kickers: dict[int, int], head: int) -> list[int]:
     return out
 
 
-def stories(found: list[Flow], type_: Sizes, rules: Sequence[Rule], pictures: Sequence[Box]) -> list[list[Flow]]:
-    """The flows grouped into stories and put in reading order."""
+def stories(
+    found: list[Flow], type_: Sizes, rules: Sequence[Rule], pictures: Sequence[Box], jumps: dict[int, int]
+) -> list[list[Flow]]:
+    """The flows grouped into stories and put in reading order; ``jumps``: the flows
+    that go on from another (see :func:`_jumps`)."""
     heads = {i: box for i, f in enumerate(found) if (box := _head(f, type_)) is not None}
     heads.update(_stream_heads(found, heads))
     members: dict[int, list[int]] = {i: [i] for i in range(len(found))}
@@ -354,7 +357,6 @@ def stories(found: list[Flow], type_: Sizes, rules: Sequence[Rule], pictures: Se
     for sub, over in owner.items():
         members[over].append(sub)
     heads = {i: box for i, box in heads.items() if i not in owner}
-    jumps = _jumps(found, type_)
     owner.update((nxt, nxt) for nxt in jumps)  # placed below, with the flow they go on from
     _under_heads(found, heads, rules, pictures, members, owner)
     for nxt, prev in sorted(jumps.items()):
@@ -476,8 +478,9 @@ def regions(
     found = flows(runs, pictures, type_, _column_rules(rules, runs))
     if _scattered(found, type_, cells):
         return None
-    jumped = {id(found[i]) for i in _jumps(found, type_)}
-    for story in stories(found, type_, rules, pictures):
+    jumps = _jumps(found, type_)
+    jumped = {id(found[i]) for i in jumps}
+    for story in stories(found, type_, rules, pictures, jumps):
         subheads.update(_subhead_runs(story, type_))
         for flow in story:
             is_table = table(flow) or all(id(c) in cells for c in flow.chunks)
