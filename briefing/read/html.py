@@ -173,8 +173,7 @@ def _replaces(tree: Any, title: str | None, other: str) -> bool:
 def _site_heading(tree: Any, title: str, other: str) -> bool:
     """``title`` (the page's ``<h1>``) is the site's or section's name, not the
     headline: the document's ``<title>`` names ``other`` and not it."""
-    found = tree.find(".//title")
-    head = _clean(found.text_content()) if found is not None else ""
+    head = _title_tag(tree)
     return bool(head) and other in head and title not in head
 
 
@@ -271,13 +270,14 @@ def _decode_page(data: bytes, declared: str | None = None) -> tuple[str, str]:
         found = _CHARSET.search(data[:8192])
         declared = found.group(1).decode("ascii") if found else None
     declared = declared.lower() if declared else None
+    codec = None
     if declared:
         try:
-            codecs.lookup(declared)
+            codec = codecs.lookup(declared).name
         except LookupError:
             declared = None  # an unknown charset name: the bytes decide
     utf8 = _strict(data, "utf-8-sig")
-    if declared and codecs.lookup(declared).name not in ("utf-8", "utf-8-sig"):
+    if declared and codec not in ("utf-8", "utf-8-sig"):
         name = _SUPERSETS.get(declared, declared)
         text = _strict(data, name)
         if text is not None and (utf8 is None or utf8.isascii()):
@@ -347,13 +347,15 @@ _META_LINE = re.compile(
 )
 
 
-def _document_title(tree: Any) -> str | None:
+def _title_tag(tree: Any) -> str:
+    """The text of the document's ``<title>`` ('' without one)."""
     title = tree.find(".//title")
-    if title is None:
-        return None
-    text = _clean(title.text_content())
+    return _clean(title.text_content()) if title is not None else ""
+
+
+def _document_title(tree: Any) -> str | None:
     # "headline - site name" / "headline_site": the site's part is not the headline
-    text = re.split(r"\s+[-|–—_]\s+|_", text)[0].strip()
+    text = re.split(r"\s+[-|–—_]\s+|_", _title_tag(tree))[0].strip()
     return text or None
 
 
