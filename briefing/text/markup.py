@@ -233,6 +233,10 @@ _INLINE_TAGS = frozenset(
     ]
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that hold a paragraph's text: a line break of the source inside one is a
+# space to the browser (text wrapped by an editor or broken by an extraction), where
+# Chinese has none.
+_TEXT_BLOCK_TAGS = frozenset({"p", "li", "dt", "dd", "td", "th", "figcaption", *_HEADING_TAGS})
 # a tag, possibly broken across lines by an extraction that wrapped the text
 _ANY_TAG_RE = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)\s*>|<!--.*?-->", re.DOTALL)
 _HAS_BLOCK_RE = re.compile(r"<(?:p|div|br|li|h[1-6]|figure|section|table|tr|blockquote)\b[^<>]*>", re.IGNORECASE)
@@ -279,6 +283,8 @@ class _Renderer:
         self.link_only = True  # …inside a link
         self.bold = self.heading = self.caption = self.skip = self.link = 0
         self.picture = False  # a picture was set in the open box: the text after it is its caption
+        self.inside = 0  # text-block elements open: the source's line breaks are spaces
+        self.blank = False  # …but for a blank line since the last text
 
     def text(self, chunk: str) -> None:
         if self.skip:
@@ -286,7 +292,13 @@ class _Renderer:
             return
         lines = chunk.split("\n")
         for k, part in enumerate(lines):
-            if k:  # a line break printed in the source text
+            if k and self._wraps(part):
+                self.no += 1
+                self.blank = self.blank or not part.strip()
+                tail = "".join(self.buf)[-1:]
+                if tail.isascii() and tail.isalpha() and part[:1].isascii() and part[:1].isalpha():
+                    self.buf.append(" ")  # words of a Latin script wrap at a space
+            elif k:  # a line break printed in the source text
                 self.flush()
                 if not self.line_text:
                     self.gap = True  # a blank line (or one of markup only)
@@ -294,7 +306,21 @@ class _Renderer:
                 self.line_text = False
             self.add(part)
 
+    def _wraps(self, part: str) -> bool:
+        """A line break inside a paragraph element only wraps its text: the browser
+        runs the lines on.  A blank line after a finished sentence is read as the
+        end of the paragraph all the same (a ``<p>`` a feed never closed)."""
+        if not self.inside:
+            return False
+        text = "".join(self.buf).rstrip()
+        if not text:
+            return True
+        blank = self.blank or not part.strip()
+        return not (blank and text[-1] in "。！？…”」』")
+
     def add(self, part: str) -> None:
+        if part.strip():
+            self.blank = False
         pos = 0
         for m in _ENTITY_RE.finditer(part):
             self.piece(part[pos : m.start()])
@@ -347,6 +373,9 @@ class _Renderer:
             self.picture = True
         if name in _BLOCK_TAGS:
             self.flush()
+            self.blank = False
+            if name in _TEXT_BLOCK_TAGS:
+                self.inside = max(0, self.inside + (-1 if closing else 1))
             if self.line_text:
                 self.gap = True  # a paragraph of its own, after another on the same line
             if name in _HEADING_TAGS:
