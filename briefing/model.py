@@ -61,6 +61,7 @@ class Line:
     gap: bool = False  # a blank line (or the end of another block) is printed before it
     seams: tuple[int, ...] = ()
     hint: str = ""
+    joined: bool = False  # …but inside a paragraph that goes on (an extraction's break)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class Page:
     path: Path  # the text to read
     gold: dict
     form: str  # "text" or "reflowed:<name>"
+    original: Path  # the text as published
 
 
 def squash(text: str) -> str:
@@ -89,14 +90,53 @@ def pages(work: Path, reflows: Iterable[str] = REFLOWS) -> list[Page]:
         ]
         for form, folder in forms:
             for gold in golds:
-                out.append(Page(outlet_of(gold), folder / gold["file"], gold, form))
+                out.append(Page(outlet_of(gold), folder / gold["file"], gold, form, texts / gold["file"]))
     return out
+
+
+# -- the blank line inside a paragraph ------------------------------------------------------
+
+
+def paragraph_starts(original: str, broken: str) -> set[int]:
+    """The line numbers of ``broken`` (the page as the reflow tool broke it) on which
+    a line of ``original`` starts; every other line goes on with the one before."""
+    paras = [p.strip().strip("\u3000") for p in original.replace("\r\n", "\n").split("\n")]
+    paras = [p for p in paras if p]
+    starts: set[int] = set()
+    k, rest = -1, ""
+    for no, line in enumerate(broken.split("\n"), start=1):
+        if not line:
+            continue
+        if not rest and k + 1 < len(paras):
+            k += 1
+            rest = paras[k]
+            starts.add(no)
+        if rest.startswith(line):
+            rest = rest[len(line) :]
+        else:  # not the tool's breaks: no line is known to go on
+            return set(range(1, no + 1 + broken.count("\n")))
+    return starts
+
+
+def join_cases(page: Page) -> Iterator[tuple[dict[str, float], int]]:
+    """Each blank line the cleaner weighs on a reflowed page, with its features and
+    whether the page as published ran the text on across it."""
+    from briefing.read import read_source
+    from briefing.text.clean import clean
+
+    if not page.form.startswith("reflowed") or clean(read_source(page.original)).broken:
+        return  # where the page as published is broken into lines itself, its lines are no truth
+    starts = paragraph_starts(page.original.read_text("utf-8"), page.path.read_text("utf-8"))
+    seen: list[tuple[int, dict[str, float]]] = []
+    clean(read_source(page.path), trace=lambda line, features: seen.append((line.no, dict(features))))
+    for no, features in seen:
+        yield features, int(no not in starts)
 
 
 # -- the article-boundary decision ------------------------------------------------------
 
 
-def boundary_cases(page: Page) -> Iterator[tuple[dict[str, float], int]]:
+def boundary_cases(page: Page, join: Model | None = None) -> Iterator[tuple[dict[str, float], int]]:
     """Each headline group the segmenter weighs on the page, with its features and
     whether an annotated article starts at the paragraph under it."""
     from briefing.read import read_source
@@ -108,7 +148,7 @@ def boundary_cases(page: Page) -> Iterator[tuple[dict[str, float], int]]:
         for a in page.gold["articles"]
         if not (a.get("kind") == "photo_caption" or a.get("placeholder")) and a.get("first_chars")
     ]
-    cleaned = clean(read_source(page.path))
+    cleaned = clean(read_source(page.path), join)
     seen: list[tuple[int, dict[str, float]]] = []
     segment(cleaned, boundary=None, trace=lambda index, features: seen.append((index, dict(features))))
     for index, features in seen:
@@ -131,7 +171,9 @@ def _match(pred: str, gold: str) -> float:
     return len(ga & gb) / min(len(ga), len(gb)) if ga and gb else 0.0
 
 
-def proposal_cases(page: Page, hard: bool = True) -> Iterator[tuple[dict[str, float], int]]:
+def proposal_cases(
+    page: Page, hard: bool = True, join: Model | None = None, boundary: Model | None = None
+) -> Iterator[tuple[dict[str, float], int]]:
     """Each candidate clause of the page's articles, with its features and whether it
     states an annotated proposal (by the judges' matching rule).  ``hard=False``
     leaves out the candidates that state only a borderline one (``hard`` in the
@@ -144,7 +186,7 @@ def proposal_cases(page: Page, hard: bool = True) -> Iterator[tuple[dict[str, fl
     items = [p for a in page.gold["articles"] for p in a.get("proposals", [])]
     clear = [t for p in items if not p.get("hard") for t in [p["text"], *(p.get("alt_texts") or [])]]
     borderline = [t for p in items if p.get("hard") for t in [p["text"], *(p.get("alt_texts") or [])]]
-    articles, _ = segment(clean(read_source(page.path)), page.path.stem)
+    articles, _ = segment(clean(read_source(page.path), join), page.path.stem, boundary)
     for article in articles:
         if not proposing(article):
             continue
@@ -167,7 +209,7 @@ class Spec:
     min_count: int
 
 
-SPECS = {"boundary": Spec(1.0, 1), "proposal": Spec(0.1, 10)}
+SPECS = {"join": Spec(1.0, 5), "boundary": Spec(1.0, 1), "proposal": Spec(0.1, 10)}
 THRESHOLDS = tuple(t / 100 for t in range(20, 66, 5))
 FLAT = 0.01  # F1 this close to the best counts as as good
 
@@ -230,9 +272,17 @@ def train(all_pages: list[Page], leave_out: str | None = None) -> dict[str, Mode
     used = [p for p in all_pages if p.outlet != leave_out]
     # the pages as published and reflowed weigh the same in all
     weight = {"text": 1.0, "reflowed": 1.0 / max(1, len({p.form for p in used}) - 1)}
-    boundary = [(f, y, weight[p.form.split(":")[0]], p.outlet) for p in used for f, y in boundary_cases(p)]
-    proposal = [(f, y, weight[p.form.split(":")[0]], p.outlet) for p in used for f, y in proposal_cases(p)]
-    return {"boundary": fit("boundary", boundary), "proposal": fit("proposal", proposal, tune=True)}
+    # each stage learns from what the stages before it, as trained here, hand it
+    joins = [(f, y, 1.0, p.outlet) for p in used for f, y in join_cases(p)]
+    join = fit("join", joins)
+    boundaries = [(f, y, weight[p.form.split(":")[0]], p.outlet) for p in used for f, y in boundary_cases(p, join)]
+    boundary = fit("boundary", boundaries)
+    proposal = [
+        (f, y, weight[p.form.split(":")[0]], p.outlet)
+        for p in used
+        for f, y in proposal_cases(p, join=join, boundary=boundary)
+    ]
+    return {"join": join, "boundary": boundary, "proposal": fit("proposal", proposal, tune=True)}
 
 
 def write(models: dict[str, Model], path: Path) -> None:

@@ -78,3 +78,43 @@ def test_traditional_input_is_analysed_in_simplified_and_quoted_in_original():
 def test_control_characters_are_removed():
     text = "该区将推进\x07数字化\x00转型。\n"
     assert body_texts(text) == ["该区将推进数字化转型。"]
+
+
+def _blocks(text: str, join=None):
+    page = clean(Source("p.txt", "p.txt", text, "utf-8", "simplified", "0"), join)
+    return [(b.kind, b.text) for b in page.blocks if b.text]
+
+
+def test_a_paragraph_element_wrapped_across_lines_is_one_paragraph():
+    text = (
+        "某市公布新一年的预算\n"
+        "<p>财政局局长表示，政府会加快建设新的产业\n\n园区。</p><p>他又指，当局会\n"
+        "密切留意市场情况。</p>\n"
+    )
+    assert [t for k, t in _blocks(text) if k == "body"] == [
+        "财政局局长表示，政府会加快建设新的产业园区。",
+        "他又指，当局会密切留意市场情况。",
+    ]
+
+
+def test_a_paragraph_a_feed_left_open_ends_at_a_blank_line_after_a_sentence():
+    text = "第一条新闻的标题\n<p>第一条新闻的内容说完了。\n\n第二条新闻的标题\n<p>第二条新闻的内容也说完了。</p>\n"
+    assert ("body", "第一条新闻的内容说完了。") in _blocks(text)
+    assert ("body", "第二条新闻的内容也说完了。") in _blocks(text)
+
+
+def test_a_blank_line_the_join_model_reads_inside_a_line_is_run_on():
+    from briefing.learn import Model
+
+    words = Model("join", -5.0, {"word": 10.0})  # joins where a dictionary word runs across
+    text = (
+        "某地推进城市房地产融资协调机\n\n制扩围增效\n\n"
+        "某地政府办公厅印发规划，其中提出鼓励各类金融机构加强对城市更新项目的\n信贷支持。\n\n"
+        "第二段也在这里结束，它说的是另一件事情而且足够长，\n不是标题。\n\n"
+        "第三段讲的是当地另一项政策，这一段同样在这里\n结束。\n\n"
+        "第四段说明了这项政策的背景，这一段也在这里\n结束。\n\n"
+        "第五段是这篇报道的最后一段，它在这里\n结束。\n"
+    )
+    assert ("heading", "某地推进城市房地产融资协调机制扩围增效") in _blocks(text, words)
+    never = Model("join", -5.0, {})
+    assert ("heading", "某地推进城市房地产融资协调机制扩围增效") not in _blocks(text, never)

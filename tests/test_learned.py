@@ -29,7 +29,7 @@ def article(*paragraphs: str) -> Article:
 def test_the_shipped_models_are_small_reviewable_files():
     path = resources.files("briefing.data").joinpath(MODELS_FILE)
     data = json.loads(path.read_text("utf-8"))
-    assert set(data["models"]) == {"boundary", "proposal"}
+    assert set(data["models"]) == {"join", "boundary", "proposal"}
     assert len(path.read_bytes()) < 300_000  # a few hundred KB at most
     for spec in data["models"].values():
         assert 0.0 < spec["threshold"] < 1.0

@@ -59,11 +59,13 @@ def test_article_ids_are_stable_and_cite_the_source():
 def test_subheads_stay_inside_their_article():
     page = (
         "某区发布新政 支持企业创新\n\n□本报记者 王明\n\n第一段内容完整结束。\n\n"
-        "创新驱动\n\n促进产业集群式发展\n\n第二段内容也完整结束。\n"
+        "新政支持企业创新，区里的企业都很关注。\n\n"
+        "创新驱动\n\n促进产业集群式发展\n\n第二段内容也完整结束。\n\n"
+        "企业创新有了新政的支持，产业集群也在发展。\n"
     )
     arts = segment(clean(Source("p.txt", "p.txt", page, "utf-8", "simplified", "0")))[0]
     assert len(arts) == 1
-    assert [p.role for p in arts[0].paragraphs] == ["body", "heading", "heading", "body"]
+    assert [p.role for p in arts[0].paragraphs] == ["body", "body", "heading", "heading", "body", "body"]
 
 
 def _articles(text: str):

@@ -22,8 +22,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..learn import Features, Model
+from ..learn import model as shipped_model
 from ..model import Block, BlockKind, Dropped, Line, Page, PageLayout, Source
 from . import markup as web
+from .joins import rejoin
 from .normalize import char_converter, normalize_punctuation
 from .patterns import (
     BYLINE_MARK_RE,
@@ -328,7 +331,8 @@ def _contained(line: str, page_text: str) -> float:
 
 def _next_is_pull_quote(lines: list[Line], line: Line) -> bool:
     """The label of a pull-quote box: the next printed line is a list item."""
-    for following in lines[lines.index(line) + 1 :]:
+    at = next(k for k, ln in enumerate(lines) if ln.no == line.no and ln.orig == line.orig)
+    for following in lines[at + 1 :]:
         if following.text:
             return following.bullet
     return False
@@ -336,7 +340,7 @@ def _next_is_pull_quote(lines: list[Line], line: Line) -> bool:
 
 def _gap(line: Line, following: Line) -> bool:
     """A blank line (or a block boundary of a web page) between two printed lines."""
-    return following.gap or following.no - line.no > 1
+    return not following.joined and (following.gap or following.no - line.no > 1)
 
 
 # An indented page indents at least this share of its lines (a reflowed page indents
@@ -418,8 +422,10 @@ def _rejoin_links(lines: list[Line]) -> list[Line]:
     return out
 
 
-def clean(source: Source) -> Page:
-    """Turn a source into blocks; see the module docstring."""
+def clean(source: Source, join: Model | None = None, trace: Callable[[Line, Features], None] | None = None) -> Page:
+    """Turn a source into blocks; see the module docstring.  ``join``: the model that
+    reads a blank line as inside a paragraph (the shipped one unless given); ``trace``
+    is told the features of each such decision (for training)."""
     lines, removed = split_lines(source)
     lines = _rejoin_links(lines)
     dropped: list[Dropped] = []
@@ -435,6 +441,9 @@ def clean(source: Source) -> Page:
     # lines that continue the body line printed right above them
     joins = _indented_headers(content, classes) if layout == "indented" else set()
     whole = _whole_paragraphs(content, classes)
+    if not source.roles and not whole:
+        model = join if join is not None or trace is not None else shipped_model("join")
+        content = rejoin(content, model, continues_word, trace)
     if layout == "print" and not source.roles and whole:
         _item_heads(content, classes)
     _broken_headings(content, classes, whole)
@@ -536,6 +545,8 @@ def _broken_headings(content: list[Line], classes: list[_Classified], whole: boo
         if c.kind != "heading" or c.opens or c.rest or line.mark:
             continue
         nxt, following = classes[k + 1], content[k + 1]
+        if nxt.rest:
+            continue  # the rest of this headline, printed on the next line
         # across a blank line a word must be a dictionary word to count: a word the
         # tokenizer guesses across the gap (厂|台 in 制程厂 / 台积电) is no evidence
         gap = _gap(line, following)
