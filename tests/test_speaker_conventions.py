@@ -606,3 +606,16 @@ def test_the_one_a_proposal_is_put_to_is_not_its_proposer():
     )
     props = find_proposals(art)
     assert props and all(p.speaker == "李秀兰" for p in props)
+
+
+def test_a_long_transliterated_name_after_a_title():
+    art = article(
+        "某国总统德拉埃斯普列亚8月19日宣布，受灾省份即日起进入紧急状态。",
+        "德拉埃斯普列亚说，政府将削减部分非优先项目的支出，以应对当前需求。",
+    )
+    assert any(p.speaker == "德拉埃斯普列亚" for p in find_proposals(art))
+
+
+def test_a_party_member_who_has_said_so_before():
+    art = article("某党还提出多项建议。市民联盟李国民曾公开表示，政府应向每名市民发放消费券。")
+    assert [p.speaker for p in find_proposals(art)] == ["李国民"]

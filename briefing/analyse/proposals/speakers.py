@@ -54,6 +54,10 @@ _ROLE_NAME_RE = re.compile(rf"({_TITLES})\s?({_NAME_LAZY})(?={_AFTER_NAME})")
 # characters between the title chain and what follows a name, confirmed as a name
 # by the tokenizer or by recurring in the article.
 _ROLE_ANY_NAME_RE = re.compile(rf"({_TITLES})\s?([\u4e00-\u9fff]{{2,4}}?)(?={_AFTER_NAME})")
+# …and a longer transliterated name (德拉埃斯普列亚), where a date or the verb follows it
+_ROLE_LONG_NAME_RE = re.compile(
+    rf"({_TITLES})\s?([\u4e00-\u9fff]{{5,8}}?)(?=\d{{1,2}}月\d{{1,2}}日|{_AFTER_NAME}|宣布)"
+)
 # A name before the office (陳駿季部長表示, 普杰立医生说): the Taiwan and overseas order.
 _NAME_OFFICE = (
     r"部长|局长|司长|署长|厅长|处长|次长|主任|主席|议员|立委|委员|代表|教授|医生|博士|总裁|董事长|总经理|市长|县长|区长|"
@@ -79,9 +83,11 @@ _MANDATE_NAME_RE = re.compile(
 
 # 某市产业总工会王某认为: an organisation and then the name of its spokesperson, no title
 # between (any surname, even a rare one, since the organisation and the verb frame it)
+# 曾公开表示: said so before
+_BEFORE = r"曾经?(?:公开|多次|一再)?"
 _ORG_NAME_RE = re.compile(
     r"(?:^|(?<=[，。；：“”、\s]))([\u4e00-\u9fff]{2,20}?(?:工会|协会|基金会|商会|学会|联合会|总会|联盟|公司|集团|大学|学院|"
-    rf"医院|银行|研究院|研究所|中心|党))([\u4e00-\u9fff]{{2,3}}?)(?={MANDATE}?(?:{SAY}))"
+    rf"医院|银行|研究院|研究所|中心|党|联))([\u4e00-\u9fff]{{2,3}}?)(?={MANDATE}?(?:{_BEFORE}|也|亦|还|则)?(?:{SAY}))"
 )
 
 
@@ -414,13 +420,17 @@ class Finder:
         """Names found by their place in the sentence, not by a surname list: between a
         title chain and what follows a name, or before an office and a verb of saying;
         each confirmed as a name by the tokenizer or by recurring in the article."""
-        for m in _ROLE_ANY_NAME_RE.finditer(p.text):
-            name = m.group(2)
-            if name in self.known or not self._confirmed(name):
-                continue
-            role = _role_before(p.text, m.start(2))
-            if role:
-                self._register(name, p.orig[m.start(2) : m.end(2)], _role_before(p.text, m.start(2), p.orig), role)
+        # any two to four characters the tokenizer or the article confirms, or a longer
+        # transliterated name
+        for pattern, confirmed in ((_ROLE_ANY_NAME_RE, self._confirmed), (_ROLE_LONG_NAME_RE, self._transliterated)):
+            for m in pattern.finditer(p.text):
+                name = m.group(2)
+                if name in self.known or not confirmed(name):
+                    continue
+                role = _role_before(p.text, m.start(2))
+                if role:
+                    orig_role = _role_before(p.text, m.start(2), p.orig)
+                    self._register(name, p.orig[m.start(2) : m.end(2)], orig_role, role)
         for m in _NAME_TITLE_RE.finditer(p.text):
             name, office = m.group(1), m.group(2)
             if name in self.known or not self._confirmed(name, surname_ok=True):
@@ -466,6 +476,16 @@ class Finder:
         if tags and tags[0][1] in ("nr", "nrt", "nrfg") and len(tags[0][0]) >= 2 and (len(tags) == 1 or not strict):
             return True
         return not strict and self.body_text.count(name) >= 2
+
+    def _transliterated(self, name: str) -> bool:
+        """A long name written in characters for their sound: the tokenizer reads each
+        piece as a name or place, and the article names the person again."""
+        from ...text.tokenize import tagged
+
+        tags = tagged(name)
+        if self.body_text.count(name) < 2 or len(tags) < 2:
+            return False
+        return all(flag in ("nr", "nrt", "nrfg", "ns", "nz") for _, flag in tags)
 
     def _aliases(self) -> None:
         """A person named again by surname and office (陳部長 for 陳駿季部長), or by the
@@ -596,7 +616,8 @@ class Finder:
             # 李某代表说, 陈某部长表示 (the office after the name), 某某会后称, 某某在《报告》提到
             pattern = (
                 re.escape(name)
-                + rf"(?:{MANDATE}|{_NAME_OFFICE})?(?:则|还|也|进一步|同时|并|会后|会上|在[^，。；“”]{{1,24}}?)?\s*"
+                + rf"(?:{MANDATE}|{_NAME_OFFICE})?"
+                + rf"(?:则|还|也|进一步|同时|并|会后|会上|{_BEFORE}|在[^，。；“”]{{1,24}}?)?\s*"
                 + rf"({SAY}|指(?=[，：]))"
             )
             for m in re.finditer(pattern, text):
