@@ -162,7 +162,7 @@ DEV_MINIMUMS = {
     "segmentation": 0.95,
     "proposals": 0.80,
     "recall": 0.80,
-    "speaker": 0.90,
+    "speaker": 0.95,
     "themes": 0.70,
     "verbatim": 1.0,
 }
@@ -171,7 +171,7 @@ DEV_MINIMUMS = {
 MIN_OUTLET_PROPOSALS = 0.65
 MIN_OUTLET_GOLD = 5
 # The same pages broken into lines by the judges' reflow tool.
-REFLOWED_MINIMUMS = {"segmentation": 0.70, "proposals": 0.75, "verbatim": 1.0}
+REFLOWED_MINIMUMS = {"segmentation": 0.73, "proposals": 0.80, "verbatim": 1.0}
 # The seeds scored the same way, pinned where they stood before the other outlets
 # were taken on: taking them on may not cost the sample pages anything.
 SEED_MINIMUMS = {
@@ -304,8 +304,8 @@ def test_pdf_reading_order(tmp_path: Path):
 
 
 # The seed pages reflowed by the judges' reflow tool (lines of 14–60 characters, some
-# blank lines inside paragraphs): 0.792 segmentation and 0.935 proposals today.
-MIN_SEEDS_REFLOWED = {"segmentation": 0.78, "proposals": 0.90}
+# blank lines inside paragraphs): 0.816 segmentation and 0.935 proposals today.
+MIN_SEEDS_REFLOWED = {"segmentation": 0.80, "proposals": 0.90}
 
 
 @pytest.mark.slow
