@@ -118,3 +118,23 @@ def test_a_blank_line_the_join_model_reads_inside_a_line_is_run_on():
     assert ("heading", "某地推进城市房地产融资协调机制扩围增效") in _blocks(text, words)
     never = Model("join", -5.0, {})
     assert ("heading", "某地推进城市房地产融资协调机制扩围增效") not in _blocks(text, never)
+
+
+def test_a_feeds_headlines_are_the_bare_lines_over_bodies_in_elements():
+    text = (
+        "第一条新闻的标题\n\n<p>第一条新闻的第一段说的是一件事情。</p><p>第一条新闻的第二段说的是另一件事情。</p>\n\n"
+        "第二条新闻的标题\n\n<p>第二条新闻的第一段也说的是一件事情。</p><p>第二条新闻的第二段也说完了。</p>\n"
+    )
+    page = clean(Source("p.txt", "p.txt", text, "utf-8", "simplified", "0"))
+    heads = [b.text for b in page.blocks if b.kind == "heading"]
+    assert heads == ["第一条新闻的标题", "第二条新闻的标题"]
+    assert all(b.opens for b in page.blocks if b.kind == "heading")
+
+
+def test_an_element_name_cut_by_a_line_break_is_read_whole():
+    text = (
+        "某地新闻\n<figure><img src='a.jpg'><figcaption>图片说明文字。资料图片</f\n\nigcaption></figure>\n"
+        "<p>正文的第一段在图片之后，说的是当地的一项新政策。</p>\n"
+    )
+    body = [t for k, t in _blocks(text) if k == "body"]
+    assert body == ["正文的第一段在图片之后，说的是当地的一项新政策。"]

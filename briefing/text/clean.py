@@ -263,6 +263,8 @@ def _classify(line: Line, page_text: str) -> _Classified:
         return _Classified(None, "photo caption (web page)")
     if line.hint == "link":
         return _Classified(None, "link line")
+    if line.hint == "head":
+        return _Classified("heading", opens=True)  # an item's headline over its HTML body
     if web.image_caption(line.orig) or web.figure_caption(line.orig):
         # the caption of a web page's photo repeats the text: not an item of its own
         return _Classified(None, "photo caption (web page)")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _RULE_RE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
 _FRONT_KEY_RE = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:|\s*-\s)")
@@ -236,6 +236,7 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that hold a paragraph's text: a line break of the source inside one is a
 # space to the browser (text wrapped by an editor or broken by an extraction), where
 # Chinese has none.
+_VOID_TAGS = frozenset({"br", "hr"})
 _TEXT_BLOCK_TAGS = frozenset({"p", "li", "dt", "dd", "td", "th", "figcaption", *_HEADING_TAGS})
 # a tag, possibly broken across lines by an extraction that wrapped the text
 _ANY_TAG_RE = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)\s*>|<!--.*?-->", re.DOTALL)
@@ -284,6 +285,8 @@ class _Renderer:
         self.bold = self.heading = self.caption = self.skip = self.link = 0
         self.picture = False  # a picture was set in the open box: the text after it is its caption
         self.inside = 0  # text-block elements open: the source's line breaks are spaces
+        self.depth = 0  # block elements open of any kind
+        self.bare: list[bool] = []  # per line out: its text stood outside every block element
         self.blank = False  # …but for a blank line since the last text
 
     def text(self, chunk: str) -> None:
@@ -359,6 +362,7 @@ class _Renderer:
                 hint = "subhead"
             seams = tuple(s - lead for s in self.seams if 0 < s - lead < len(text))
             self.out.append(WebLine(self.start, text, self.gap, seams, hint))
+            self.bare.append(self.depth == 0)
             self.gap = False
             self.line_text = True
         self.buf, self.seams, self.bold_only, self.link_only = [], [], True, True
@@ -376,6 +380,8 @@ class _Renderer:
             self.blank = False
             if name in _TEXT_BLOCK_TAGS:
                 self.inside = max(0, self.inside + (-1 if closing else 1))
+            if name not in _VOID_TAGS:
+                self.depth = max(0, self.depth + (-1 if closing else 1))
             if self.line_text:
                 self.gap = True  # a paragraph of its own, after another on the same line
             if name in _HEADING_TAGS:
@@ -403,14 +409,29 @@ def _labels_of_links(lines: list[WebLine]) -> list[WebLine]:
     return out
 
 
+_ELEMENTS = _BLOCK_TAGS | _INLINE_TAGS | _SKIP_TAGS
+# an element's name broken by a line break (</f / igcaption>)
+_BROKEN_NAME_RE = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)\s+([A-Za-z0-9]+)")
+
+
+def _element(m: re.Match[str]) -> str:
+    """The element name of a tag, put together again where a line break cut it."""
+    name = (m.group(2) or "").lower()
+    if name and name not in _ELEMENTS:
+        broken = _BROKEN_NAME_RE.match(m.group())
+        if broken and (broken.group(1) + broken.group(2)).lower() in _ELEMENTS:
+            return (broken.group(1) + broken.group(2)).lower()
+    return name
+
+
 def render_html(text: str) -> list[WebLine]:
     """The lines of a page that keeps its items' HTML, as the browser shows them
     (see the comment above); lines without markup come through as they are."""
     r = _Renderer()
     pos = 0
     for m in _ANY_TAG_RE.finditer(text):
-        name = (m.group(2) or "").lower()
-        if name and name not in _BLOCK_TAGS | _INLINE_TAGS | _SKIP_TAGS:
+        name = _element(m)
+        if name and name not in _ELEMENTS:
             continue  # not an element: the text goes on, angle brackets and all
         r.text(text[pos : m.start()])
         if name:
@@ -421,4 +442,29 @@ def render_html(text: str) -> list[WebLine]:
         pos = m.end()
     r.text(text[pos:])
     r.flush()
-    return _labels_of_links(r.out)
+    return _labels_of_links(_item_heads(r.out, r.bare))
+
+
+# A feed that keeps its items' HTML prints each item's headline as bare text over
+# the item's body in elements: ``標題\n<p>…</p><p>…</p>``.  Where most of the text is
+# inside elements and several short lines stand outside them, those lines are the
+# items' headlines, however the lines around them are broken.
+MAX_ITEM_HEAD = 80
+MIN_ITEM_HEADS = 2
+MIN_INSIDE_SHARE = 0.7
+
+
+def _item_heads(lines: list[WebLine], bare: list[bool]) -> list[WebLine]:
+    inside = sum(len(w.text) for w, b in zip(lines, bare, strict=True) if not b)
+    total = sum(len(w.text) for w in lines)
+    heads = [
+        k
+        for k, (w, b) in enumerate(zip(lines, bare, strict=True))
+        if b and not w.hint and len(w.text) <= MAX_ITEM_HEAD and w.text[-1] not in "。！？…；"
+    ]
+    if len(heads) < MIN_ITEM_HEADS or not total or inside < MIN_INSIDE_SHARE * total:
+        return lines
+    out = list(lines)
+    for k in heads:
+        out[k] = replace(out[k], hint="head")
+    return out
