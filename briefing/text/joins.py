@@ -22,6 +22,8 @@ from ..model import Line
 from .patterns import CLOSERS, REPORT_OPENING_RE, TERMINALS
 
 # The way a report's first sentence opens: a date, a time, a source (据…), an agency's dateline.
+# The tail of a clause: a line that opens with a few characters and a stop (作参考。)
+_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}[。！？，；、]")
 _OPENING_RE = re.compile(r"^(?:\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}日|[今昨明]日|[今昨]天|据|记者|近日|日前|当地时间)")
 
 _OPENERS = "“‘「『（《【"
@@ -100,6 +102,7 @@ def features(
         "opening": float(REPORT_OPENING_RE.match(head) is not None or _OPENING_RE.match(head) is not None),
         "after_end": float(after_end),
         "one_line": float(piece == tail),
+        "tail": float(_TAIL_RE.match(head) is not None),
     }
     if after_end and piece == tail:
         f[bucket("alone", len(tail), (8, 13, 20, 30, 45, 60))] = 1.0
