@@ -619,3 +619,15 @@ def test_a_long_transliterated_name_after_a_title():
 def test_a_party_member_who_has_said_so_before():
     art = article("某党还提出多项建议。市民联盟李国民曾公开表示，政府应向每名市民发放消费券。")
     assert [p.speaker for p in find_proposals(art)] == ["李国民"]
+
+
+def test_a_body_that_is_reviewing_or_considering_a_measure_plans_it():
+    art = article(
+        "某部部长陈立明答复议员询问时说，当局也定期检讨罚款额和扣分制度是否适当。",
+        "陈立明表示，政府正仔细探讨在办公楼增设更多哺乳室。",
+    )
+    found = find_proposals(art)
+    assert [p.kind for p in found] == ["plan", "plan"]
+    assert all(p.speaker == "陈立明" for p in found)
+    # a thing that is considered is no plan of anyone's
+    assert find_proposals(article("某部部长陈立明说，出于安全考虑，活动改期举行。")) == ()

@@ -123,6 +123,8 @@ _PLAN_LEAD_RE = re.compile(r"^(?:(?:下一步|接下来|今后)[，,]?|(?:今年
 # A time as the whole subject of a plan: 今年会…, 明年将…
 _TIME_RE = re.compile(r"(?:今年|明年|后年|今后|未来|近期|下一步|年内|[0-9０-９一二三四五六七八九十两]+年(?:内)?)+")
 _TIME_TAIL_RE = re.compile(r"(?:今年|明年|今后|未来|近期|下一步|年内|[0-9一二三四五六七八九十两]+年内?)+$")
+# How or how often a body does what it will do, between the subject and the verb
+_MANNER_TAIL_RE = re.compile(r"(?:也|还|亦|则|都|正|会|一直|定期|仔细|积极|认真|继续|持续|进一步)+$")
 _OWN_SUBJECT = re.compile(
     r"^(?:我们|我|本单位|公司|集团|企业|本集团|本公司|本[港市省区县州国镇]|我[国省区县镇]|全[港市省区县])"
 )
@@ -437,6 +439,7 @@ def _marked(
     if kind == "weak_future":
         if body[mark_end : mark_end + 1] in "，。；！？":
             return None
+        subject = _MANNER_TAIL_RE.sub("", subject)  # 当局也定期检讨, 政府正仔细探讨
         own_whole = _OWN_SUBJECT.fullmatch(subject) or (len(subject) <= 6 and is_body(subject))
         return ("plan", at) if own_whole or _TIME_RE.fullmatch(subject) else None
     own = speaker.own or own_subject
