@@ -124,3 +124,25 @@ def test_salience_weights_in_the_config(tmp_path):
     config.write_text("[salience]\nbeauty = 1\n", "utf-8")
     with pytest.raises(ConfigError, match="unknown weight"):
         load_settings(config)
+
+
+def test_the_pair_index_finds_what_comparing_every_two_finds():
+    import random
+
+    from briefing.analyse.salience import SAME_MEASURE, _PairIndex, _pairs
+
+    rng = random.Random(3)
+    words = ["推进", "发展", "加快", "建设", "产业", "园区", "数字"]
+    words += ["经济", "人才", "引进", "能源", "绿色", "创新", "平台"]
+    texts = ["".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(300)]
+    sets = [_pairs(t) for t in texts]
+    index = _PairIndex(sets)
+
+    def brute(query: set[str]) -> list[int]:
+        return [
+            k for k, s in enumerate(sets) if s and query and len(query & s) / min(len(query), len(s)) >= SAME_MEASURE
+        ]
+
+    for query in [*sets[:150], _pairs("加快推进数字经济产业园区建设"), set()]:
+        assert index.same_measure(query) == brute(query)
+        assert index.same_measure(query, shorter_only=True) == [k for k in brute(query) if len(sets[k]) <= len(query)]

@@ -20,8 +20,9 @@ Pure functions.
 
 from __future__ import annotations
 
+import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -117,35 +118,75 @@ def _pairs(text: str) -> set[str]:
 
 class _PairIndex:
     """Texts by their character pairs, to find those that share at least
-    ``SAME_MEASURE`` of the shorter one's pairs without comparing every two."""
+    ``SAME_MEASURE`` of the shorter one's pairs without comparing every two.
+
+    Two texts that share that many pairs share one of the rarest pairs of each
+    (prefix filtering): of a text with ``n`` pairs, all but the ``need(n) - 1``
+    commonest, ``need(n)`` being the fewest shared pairs that count.  So a text no
+    longer than the query is found by one of its rarest pairs, a longer one by one
+    of the query's rarest, and only those are compared in full; pairs as common as
+    发展 or 推进 are never walked through."""
 
     def __init__(self, pair_sets: Sequence[set[str]]) -> None:
+        self.sets = list(pair_sets)
         self.sizes = [len(p) for p in pair_sets]
         self.postings: dict[str, list[int]] = defaultdict(list)
         for k, pairs in enumerate(pair_sets):
             for pair in pairs:
                 self.postings[pair].append(k)
+        self.rarest: dict[str, list[int]] = defaultdict(list)  # pair -> texts it is a rarest pair of
+        for k, pairs in enumerate(pair_sets):
+            for pair in self._prefix(pairs):
+                self.rarest[pair].append(k)
 
-    def same_measure(self, pairs: set[str]) -> list[int]:
-        """The indexed texts on the same measure as one with these pairs, in order."""
-        shared: Counter[int] = Counter()
+    def _prefix(self, pairs: set[str]) -> list[str]:
+        n = len(pairs)
+        if not n:
+            return []
+        keep = n - _need(n) + 1
+        return sorted(pairs, key=lambda p: (len(self.postings.get(p, ())), p))[:keep]
+
+    def same_measure(self, pairs: set[str], shorter_only: bool = False) -> list[int]:
+        """The indexed texts on the same measure as one with these pairs, in order;
+        ``shorter_only``: only those no longer than it."""
+        q = len(pairs)
+        if not q:
+            return []
+        candidates: set[int] = set()
         for pair in pairs:
-            shared.update(self.postings.get(pair, ()))
-        return sorted(
-            k for k, n in shared.items() if self.sizes[k] and n / min(len(pairs), self.sizes[k]) >= SAME_MEASURE
-        )
+            candidates.update(k for k in self.rarest.get(pair, ()) if self.sizes[k] <= q)
+        if not shorter_only:
+            for pair in self._prefix(pairs):
+                candidates.update(k for k in self.postings.get(pair, ()) if self.sizes[k] > q)
+        return sorted(k for k in candidates if len(pairs & self.sets[k]) / min(q, self.sizes[k]) >= SAME_MEASURE)
+
+
+def _need(n: int) -> int:
+    """The fewest pairs a text of ``n`` pairs shares with one of the same measure
+    (when it is the shorter of the two)."""
+    k = max(1, math.ceil(SAME_MEASURE * n - 1e-9))
+    while k > 1 and (k - 1) / n >= SAME_MEASURE:
+        k -= 1
+    while k / n < SAME_MEASURE:
+        k += 1
+    return k
 
 
 def clusters(proposals: Sequence[Proposal]) -> dict[str, tuple[str, ...]]:
     """For each proposal, the others of the week on the same measure by another speaker."""
     pairs = [_pairs(p.text) for p in proposals]
     index = _PairIndex(pairs)
+    # the relation is symmetric: each text finds those no longer than itself, and is found by the others
+    same: list[set[int]] = [set() for _ in proposals]
+    for i in range(len(proposals)):
+        for j in index.same_measure(pairs[i], shorter_only=True):
+            same[i].add(j)
+            same[j].add(i)
     out: dict[str, tuple[str, ...]] = {}
     for i, p in enumerate(proposals):
         mine = p.speaker or p.body
-        found = index.same_measure(pairs[i]) if pairs[i] else []
         out[p.id] = tuple(
-            proposals[j].id for j in found if j != i and (proposals[j].speaker or proposals[j].body) != mine
+            proposals[j].id for j in sorted(same[i]) if j != i and (proposals[j].speaker or proposals[j].body) != mine
         )
     return out
 
