@@ -65,3 +65,12 @@ def test_templates_can_be_overridden(seed_briefing, tmp_path):
 
 def test_markdown_escaping_keeps_text_on_one_line():
     assert md_escape("a*b_c\n|d") == "a\\*b\\_c \\|d"
+
+
+def test_a_big_weeks_docx_written_in_a_second_process_is_the_same(seed_briefing, options, monkeypatch):
+    import briefing.render as render
+
+    serial = render.render_all(seed_briefing, ("md", "docx", "json"), options)
+    monkeypatch.setattr(render, "MIN_PARALLEL_PROPOSALS", 0)
+    parallel = render.render_all(seed_briefing, ("md", "docx", "json"), options)
+    assert parallel == serial

@@ -106,12 +106,52 @@ def render_all(briefing: Briefing, formats: tuple[str, ...], options: RenderOpti
     """The bytes of every format.  The email comes last: it attaches the very bytes
     of the files written beside it (rendering what it attaches and is not asked for)."""
     briefing = readable(briefing)
-    rendered = {fmt: _writer(fmt)(briefing, options) for fmt in formats if fmt != "eml"}
+    rendered = _render_formats(briefing, [fmt for fmt in formats if fmt != "eml"], options)
     if "eml" in formats:
         from .email import render_email
 
         files = {kind: rendered.get(kind) or _writer(kind)(briefing, options) for kind in options.mail_attach}
         rendered["eml"] = render_email(briefing, options, files)
+    return {fmt: rendered[fmt] for fmt in formats}
+
+
+# A week this big has its DOCX (the slowest format) written in a second process
+# while the others are written here, where the machine has a second core.
+MIN_PARALLEL_PROPOSALS = 1000
+_FORKED: tuple[Briefing, RenderOptions] | None = None  # what a forked process renders from
+
+
+def _render_forked(fmt: str) -> bytes:
+    assert _FORKED is not None
+    return _writer(fmt)(*_FORKED)
+
+
+def _render_formats(briefing: Briefing, formats: list[str], options: RenderOptions) -> dict[str, bytes]:
+    import multiprocessing
+
+    parallel = (
+        "docx" in formats
+        and len(formats) > 1
+        and len(briefing.proposals) >= MIN_PARALLEL_PROPOSALS
+        and (os.cpu_count() or 1) > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    if not parallel:
+        return {fmt: _writer(fmt)(briefing, options) for fmt in formats}
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _FORKED
+    _FORKED = (briefing, options)
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            docx = pool.submit(_render_forked, "docx")
+            rendered = {fmt: _writer(fmt)(briefing, options) for fmt in formats if fmt != "docx"}
+            try:
+                rendered["docx"] = docx.result()
+            except Exception:  # rendered again here, where its error is raised as it is
+                rendered["docx"] = _writer("docx")(briefing, options)
+    finally:
+        _FORKED = None
     return {fmt: rendered[fmt] for fmt in formats}
 
 
