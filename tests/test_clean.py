@@ -138,3 +138,25 @@ def test_an_element_name_cut_by_a_line_break_is_read_whole():
     )
     body = [t for k, t in _blocks(text) if k == "body"]
     assert body == ["正文的第一段在图片之后，说的是当地的一项新政策。"]
+
+
+def test_a_signature_cut_in_pieces_is_one_line_that_closes_the_item():
+    text = (
+        "某地举行活动\n\n某地今天举行了一场活动，吸引了很多\n市民参加，现场气氛热烈。\n\n"
+        "活动持续了一整天，主办方表示明\n年还会继续举办。\n\n"
+        "（据新华社某地电\n记者王明、李强）\n\n"
+        "另一条新闻的标题\n\n另一条新闻的内容在这里，它说的\n是另外一件事情。\n\n"
+        "这条新闻的第二段也在这里结\n束了。\n"
+    )
+    blocks = clean(Source("p.txt", "p.txt", text, "utf-8", "simplified", "0")).blocks
+    (signature,) = [b for b in blocks if b.text.startswith("（据新华社")]
+    assert signature.kind == "body" and signature.closes
+    assert signature.text == "（据新华社某地电记者王明、李强）"
+
+
+def test_an_authors_affiliation_in_brackets_closes_an_article():
+    from briefing.text.patterns import SIGNATURE_RE
+
+    assert SIGNATURE_RE.match("（作者单位为某大学航空科学与工程学院）")
+    assert SIGNATURE_RE.match("（作者系某研究院研究员）")
+    assert not SIGNATURE_RE.match("（下转第三版）")

@@ -586,6 +586,13 @@ def _runs(content: list[Line], classes: list[_Classified]) -> None:
             continue  # web furniture keeps its own reasons
         first = run[0]
         joined = replace(content[first], text="".join(content[i].text for i in run))
+        whole = _classify(joined, "")
+        if whole.closes or whole.kind == "byline":
+            # a signature or a byline cut in pieces (（据新华社某地电 / 记者某某）): one line
+            classes[first] = whole
+            for i in run[1:]:
+                classes[i] = _Classified(whole.kind, rest=True)
+            continue
         reads_as_headline = content[first].mark or (len(joined.text) <= MAX_HEADING and _heading_like(joined))
         # a headline cut where a quotation was open (推出「智慧韌性 永續安心 / 」-農業政策…) read
         # line by line looked like text; set apart after text that ended, it is the headline
@@ -662,7 +669,7 @@ class _Joiner:
             self.blocks.append(Block("credit", line.text, line.orig, (line.no,)))
         elif c.kind == "label" and _next_is_pull_quote(self.lines, line):
             self.dropped.append(Dropped(line.no, line.orig, "pull quote box label"))
-        elif c.rest and self.blocks and self.blocks[-1].kind == "heading":
+        elif c.rest and self.blocks and self.blocks[-1].kind in ("heading", c.kind):
             head = self.blocks[-1]
             self.blocks[-1] = replace(
                 head, text=head.text + line.text, orig=head.orig + line.orig, lines=(*head.lines, line.no)

@@ -86,7 +86,7 @@ REPORT_OPENING_RE = re.compile(
 # or the reporter's name in brackets at the end of a brief (（曲哲涵）, （本报记者某某整理）).
 SIGNATURE_RE = re.compile(
     rf"^(?:[{CJK}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)|读者)[\s\u00a0]+[{CJK}](?:[\s\u00a0]*[{CJK}]){{1,3}}$"
-    rf"|^[（(](?:[^（）()。，；]{{0,30}}(?:记者|整理|供稿|撰稿|编辑|电)[^（）()。，；]{{0,50}}|[{CJK}](?:[\s\u00a0、]*[{CJK}]){{1,3}})[)）]$"
+    rf"|^[（(](?:[^（）()。，；]{{0,30}}(?:记者|整理|供稿|撰稿|编辑|电|作者)[^（）()。，；]{{0,50}}|[{CJK}](?:[\s\u00a0、]*[{CJK}]){{1,3}})[)）]$"
 )
 # 重庆日报：…, 记者：…, 问：… — the interviewer's turn in a Q&A.
 QUESTION_RE = re.compile(rf"^(?:[{CJK}]{{2,6}}报|[^：，。“”]{{0,16}}?记者|问|主持人|本报)\s*：")
