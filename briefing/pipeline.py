@@ -195,12 +195,14 @@ def build(
         analyses.extend(page_analyses)
         if progress:
             progress(info.name)
+    from .analyse.repeats import merge_restatements
+
     briefing = Briefing(
         title=settings.title,
         generated=moment.isoformat(),
         period=settings.period or iso_week(moment.date()),
         sources=tuple(infos),
-        analyses=tuple(analyses),
+        analyses=merge_restatements(analyses),
         themes=taxonomy.themes,
         skipped=collected.skipped,
         settings=(("summarizer", settings.summarizer), ("summary_chars", str(settings.summary_chars))),

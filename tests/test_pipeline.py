@@ -57,3 +57,26 @@ def test_seed_pages_are_not_dated_in_the_future(seed_briefing, seeds):
             text = (seeds / info.name).read_text("utf-8")
             for year in re.findall(r"截至(20\d\d)年末", text):
                 assert published.year >= int(year) + 1, info
+
+
+def test_a_measure_printed_again_on_another_page_is_listed_once_with_its_places(tmp_path: Path):
+    story = (
+        "某市推进数字经济发展\n\n"
+        "某市经济信息委主任王立新表示，某市将加快建设数字经济产业园区，力争明年引进一百家数字企业。\n\n"
+        "某区区长李明说，某区将新建三所职业学校，培养更多技能人才。\n"
+    )
+    (tmp_path / "day1.txt").write_text(story, "utf-8")
+    (tmp_path / "day2.txt").write_text("某市数字经济发展提速\n\n" + story.split("\n\n", 1)[1], "utf-8")
+    briefing = build(collect([str(tmp_path)]), Settings())
+    texts = [p.text for p in briefing.proposals]
+    assert len(texts) == len(set(texts)) == 2
+    first = next(p for p in briefing.proposals if p.speaker == "王立新")
+    assert first.article.startswith("day1") and len(first.also) == 1 and first.also[0].startswith("day2")
+
+
+def test_the_same_measure_from_another_proposer_is_kept(tmp_path: Path):
+    measure = "应加快建设数字经济产业园区，引进更多数字企业。\n"
+    (tmp_path / "a.txt").write_text("某市推进数字经济发展\n\n某市经济信息委主任王立新表示，" + measure, "utf-8")
+    (tmp_path / "b.txt").write_text("委员建言数字经济\n\n某大学教授赵一鸣委员建议，" + measure, "utf-8")
+    briefing = build(collect([str(tmp_path)]), Settings())
+    assert sorted(p.speaker or "" for p in briefing.proposals) == ["王立新", "赵一鸣"]

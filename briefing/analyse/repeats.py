@@ -1,0 +1,66 @@
+"""One measure, one entry: a proposal said again by the same proposer elsewhere in
+the week — a second copy of an article on another page, a feed that carries an
+item two days running, a recap — is listed once, where it was first read.
+
+Within an article the proposal decision already lists a measure once; this pass
+does the same across articles and pages.  Two proposals restate each other when
+most of the shorter one's character pairs are in the other and they are of a
+length (the rule of the proposal decision); the pair index of the salience stage
+finds the candidates without comparing every two.  Pure function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..model import Analysis
+from .proposals.learned import _pairs, _restates
+from .salience import _PairIndex
+
+
+def merge_restatements(analyses: Sequence[Analysis]) -> tuple[Analysis, ...]:
+    """The analyses with each proposal that restates an earlier one of the same
+    proposer (person or body) left out, and its place added to the earlier one's
+    ``also``."""
+    proposals = [(k, p) for k, a in enumerate(analyses) for p in a.proposals]
+    pairs = [_pairs(p.text) for _, p in proposals]
+    index = _PairIndex(pairs)
+    kept: set[int] = set()
+    also: dict[int, list[str]] = {}
+    dropped: set[str] = set()
+    for i, (k, p) in enumerate(proposals):
+        who = p.speaker or p.body
+        first = next(
+            (
+                j
+                for j in index.same_measure(pairs[i])
+                if j < i
+                and j in kept
+                and proposals[j][0] != k
+                and (proposals[j][1].speaker or proposals[j][1].body) == who
+                and _restates(pairs[i], pairs[j])
+            ),
+            None,
+        )
+        if first is None:
+            kept.add(i)
+            continue
+        dropped.add(p.id)
+        also.setdefault(first, []).append(f"{p.article}, {p.para}")
+    if not dropped:
+        return tuple(analyses)
+    places = {proposals[j][1].id: tuple(v) for j, v in also.items()}
+    return tuple(
+        replace(
+            a,
+            proposals=tuple(
+                replace(p, also=(*p.also, *places[p.id])) if p.id in places else p
+                for p in a.proposals
+                if p.id not in dropped
+            ),
+        )
+        if any(p.id in dropped or p.id in places for p in a.proposals)
+        else a
+        for a in analyses
+    )
