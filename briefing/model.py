@@ -175,8 +175,8 @@ class Proposal:
     # the place the body stands for when it is the paper's own 我市, 本市, 我省…,
     # where the page makes it knowable (重庆市 for 我市 in a Chongqing paper)
     place: str | None = field(default=None, metadata=PRINTED)
-    # where the same proposer says it again in the week ("article id, paragraph"), listed once here
-    also: tuple[str, ...] = ()
+    # where the same proposer says it again in the week (article id, paragraph), listed once here
+    also: tuple[tuple[str, int], ...] = ()
 
     @property
     def theme_keys(self) -> tuple[str, ...]:

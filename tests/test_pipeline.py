@@ -71,7 +71,13 @@ def test_a_measure_printed_again_on_another_page_is_listed_once_with_its_places(
     texts = [p.text for p in briefing.proposals]
     assert len(texts) == len(set(texts)) == 2
     first = next(p for p in briefing.proposals if p.speaker == "王立新")
-    assert first.article.startswith("day1") and len(first.also) == 1 and first.also[0].startswith("day2")
+    assert first.article.startswith("day1") and [a.split("-")[0] for a, _ in first.also] == ["day2"]
+    from briefing.render import RenderOptions
+    from briefing.render.markdown import render_markdown
+
+    md = render_markdown(briefing, RenderOptions()).decode("utf-8")
+    line = next(ln for ln in md.splitlines() if "加快建设数字经济产业园区" in ln and ln.startswith("|"))
+    assert line.count("[^") == 2  # cited where it was read, and where it is said again
 
 
 def test_the_same_measure_from_another_proposer_is_kept(tmp_path: Path):

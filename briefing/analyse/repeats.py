@@ -27,7 +27,7 @@ def merge_restatements(analyses: Sequence[Analysis]) -> tuple[Analysis, ...]:
     pairs = [_pairs(p.text) for _, p in proposals]
     index = _PairIndex(pairs)
     kept: set[int] = set()
-    also: dict[int, list[str]] = {}
+    also: dict[int, list[tuple[str, int]]] = {}
     dropped: set[str] = set()
     for i, (k, p) in enumerate(proposals):
         who = p.speaker or p.body
@@ -47,7 +47,7 @@ def merge_restatements(analyses: Sequence[Analysis]) -> tuple[Analysis, ...]:
             kept.add(i)
             continue
         dropped.add(p.id)
-        also.setdefault(first, []).append(f"{p.article}, {p.para}")
+        also.setdefault(first, []).append((p.article, p.para))
     if not dropped:
         return tuple(analyses)
     places = {proposals[j][1].id: tuple(v) for j, v in also.items()}

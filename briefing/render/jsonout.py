@@ -37,7 +37,7 @@ def _proposal(p: Proposal, source: str, en: English) -> dict[str, Any]:
         "flag_en": en.flag or None,
         "themes": list(p.theme_keys),
         "theme_evidence": _evidence(p.themes),
-        "also": list(p.also),
+        "also": [{"article": article, "paragraph": para} for article, para in p.also],
     }
 
 
