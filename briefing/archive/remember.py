@@ -68,18 +68,7 @@ def remember(briefing: Briefing, archive: Archive, trend_runs: int) -> Briefing:
     except BaseException:
         archive.rollback()
         raise
-    # a measure said again in a copy merged away is cited where it is kept
-    merged = {a.article.id for a in briefing.analyses} - {a.article.id for a in kept}
-    if merged:
-        kept = [
-            replace(
-                a, proposals=tuple(replace(p, also=tuple(x for x in p.also if x[0] not in merged)) for p in a.proposals)
-            )
-            if any(x[0] in merged for p in a.proposals for x in p.also)
-            else a
-            for a in kept
-        ]
-    analyses = tuple(kept)
+    analyses = _without_places_in(kept, {a.article.id for a in briefing.analyses} - {a.article.id for a in kept})
     trend = tuple((label, tuple(sorted(counts.items()))) for label, counts in archive.trend(trend_runs))
     return replace(
         briefing,
@@ -87,4 +76,18 @@ def remember(briefing: Briefing, archive: Archive, trend_runs: int) -> Briefing:
         archive=str(archive.path),
         run=run,
         trend=trend,
+    )
+
+
+def _without_places_in(kept: list[Analysis], merged: set[str]) -> tuple[Analysis, ...]:
+    """A measure said again in a copy merged away is cited where it is kept."""
+    if not merged:
+        return tuple(kept)
+    return tuple(
+        replace(
+            a, proposals=tuple(replace(p, also=tuple(x for x in p.also if x[0] not in merged)) for p in a.proposals)
+        )
+        if any(x[0] in merged for p in a.proposals for x in p.also)
+        else a
+        for a in kept
     )
