@@ -91,13 +91,12 @@ def test_the_same_measure_from_another_proposer_is_kept(tmp_path: Path):
 def test_the_growing_index_of_kept_measures_finds_what_comparing_every_two_finds():
     import random
 
-    from briefing.analyse.repeats import _Kept
-    from briefing.analyse.salience import SAME_MEASURE, _pairs
+    from briefing.analyse.salience import SAME_MEASURE, _PairIndex, _pairs
 
     rng = random.Random(5)
     words = ["推进", "发展", "加快", "建设", "产业", "园区", "数字", "经济", "人才", "能源"]
     sets = [_pairs("".join(rng.choice(words) for _ in range(rng.randint(1, 8)))) for _ in range(200)]
-    kept = _Kept(sets)
+    kept = _PairIndex(sets, grow=True)
     for k, query in enumerate(sets):
         expected = [j for j in range(k) if len(query & sets[j]) / min(len(query), len(sets[j])) >= SAME_MEASURE]
         assert kept.same_measure(query) == expected

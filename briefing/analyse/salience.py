@@ -127,24 +127,35 @@ class _PairIndex:
     of the query's rarest, and only those are compared in full; pairs as common as
     发展 or 推进 are never walked through."""
 
-    def __init__(self, pair_sets: Sequence[set[str]]) -> None:
+    def __init__(self, pair_sets: Sequence[set[str]], grow: bool = False) -> None:
+        """The index of ``pair_sets``; with ``grow``, of none of them until each is
+        :meth:`add`-ed (the rarity of a pair is counted over all of them either way:
+        any fixed order finds every text)."""
         self.sets = list(pair_sets)
         self.sizes = [len(p) for p in pair_sets]
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for k, pairs in enumerate(pair_sets):
+        self.counts: dict[str, int] = defaultdict(int)
+        for pairs in pair_sets:
             for pair in pairs:
-                self.postings[pair].append(k)
+                self.counts[pair] += 1
+        self.postings: dict[str, list[int]] = defaultdict(list)
         self.rarest: dict[str, list[int]] = defaultdict(list)  # pair -> texts it is a rarest pair of
-        for k, pairs in enumerate(pair_sets):
-            for pair in self._prefix(pairs):
-                self.rarest[pair].append(k)
+        if not grow:
+            for k in range(len(self.sets)):
+                self.add(k)
+
+    def add(self, k: int) -> None:
+        """Index the ``k``-th text."""
+        for pair in self.sets[k]:
+            self.postings[pair].append(k)
+        for pair in self._prefix(self.sets[k]):
+            self.rarest[pair].append(k)
 
     def _prefix(self, pairs: set[str]) -> list[str]:
         n = len(pairs)
         if not n:
             return []
         keep = n - _need(n) + 1
-        return sorted(pairs, key=lambda p: (len(self.postings.get(p, ())), p))[:keep]
+        return sorted(pairs, key=lambda p: (self.counts.get(p, 0), p))[:keep]
 
     def same_measure(self, pairs: set[str], shorter_only: bool = False) -> list[int]:
         """The indexed texts on the same measure as one with these pairs, in order;
