@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from ..learn import Features, Model, bucket
 from ..model import Line
 from .patterns import CLOSERS, REPORT_OPENING_RE, TERMINALS
 
-# The way a report's first sentence opens: a date, a time, a source (据…), an agency's dateline.
 # The tail of a clause: a line that opens with a few characters and a stop (作参考。)
 _TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}[。！？，；、]")
+# The way a report's first sentence opens: a date, a time, a source (据…), an agency's dateline.
 _OPENING_RE = re.compile(r"^(?:\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}日|[今昨明]日|[今昨]天|据|记者|近日|日前|当地时间)")
 
 _OPENERS = "“‘「『（《【"
@@ -117,8 +118,6 @@ def rejoin(
 ) -> list[Line]:
     """The lines with the blank lines the model reads as inside a paragraph marked
     (``joined``): the cleaner then runs the line on as if no blank line were there."""
-    from dataclasses import replace
-
     out = list(content)
     start = 0  # where the piece of the current line begins
     for k in range(1, len(out)):
