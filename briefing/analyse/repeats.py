@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Analysis
-from .proposals.learned import _pairs, _restates
-from .salience import _PairIndex
+from .proposals.learned import _restates
+from .salience import _PairIndex, _pairs
 
 
 def merge_restatements(analyses: Sequence[Analysis]) -> tuple[Analysis, ...]:

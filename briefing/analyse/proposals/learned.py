@@ -35,6 +35,7 @@ from ...learn import Features, Model, bucket
 from ...learn import model as shipped_model
 from ...model import Article, Para, Proposal, ProposalKind
 from ...text.patterns import SURNAMES
+from ..salience import _pairs  # the character pairs two texts of one measure share
 from .clauses import MIN_ITEM, MIN_PROPOSAL, pieces, trim
 from .speakers import Finder, Mention, Speaker, mandate_of
 from .walk import Scope, _Walk, walk_article
@@ -640,18 +641,12 @@ def decide(
 _QUESTION_RE = re.compile(r"如何|哪些|什么|怎样|怎么|为何|为什么|吗|？")
 # A clause whose character pairs are this much in an earlier proposal's restates it.
 RESTATEMENT = 0.6
-_PAIR_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
 def _who(c: Candidate) -> str | None:
     if c.rule is not None:
         return c.rule.speaker or c.rule.body
     return (c.speaker.name or c.speaker.body) if c.speaker else None
-
-
-def _pairs(text: str) -> set[str]:
-    chars = "".join(_PAIR_CHARS.findall(text))
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
 def _restates(a: set[str], b: set[str]) -> bool:
