@@ -62,6 +62,7 @@ class Line:
     seams: tuple[int, ...] = ()
     hint: str = ""
     joined: bool = False  # …but inside a paragraph that goes on (an extraction's break)
+    parted: bool = False  # …and read as ending the paragraph before it, open as it is
 
 
 @dataclass(frozen=True)

@@ -160,3 +160,27 @@ def test_an_authors_affiliation_in_brackets_closes_an_article():
     assert SIGNATURE_RE.match("（作者单位为某大学航空科学与工程学院）")
     assert SIGNATURE_RE.match("（作者系某研究院研究员）")
     assert not SIGNATURE_RE.match("（下转第三版）")
+
+
+def test_a_headline_of_clauses_over_a_reports_opening_is_a_headline():
+    """A line that stops without ending a sentence, over a blank line the join model
+    reads as a paragraph's end and a report's dated opening, is a headline however
+    many clauses it has; the report does not run on from it."""
+    from briefing.learn import Model
+
+    parts = Model("join", -5.0, {})  # every blank line ends what is above it
+    text = (
+        "某市开展城市更新试点\n\n某市今天公布城市更新方案，首批项目\n今年开工。\n\n"
+        "方案提出，各区要加快老旧小区改造，\n完善社区服务设施。\n\n"
+        "午间行情分析：40只股票涨停、3只跌停，某概念活跃，\n\n甲公司、乙公司等涨停\n\n"
+        "8月20日午间，两市半日下来共有40只股票涨停、3只跌停。\n\n"
+        "某概念股表现活跃，多只个股\n涨停。\n\n"
+        "另有多家公司发布公告，披露\n半年度业绩。\n"
+    )
+    joined = Model("join", -5.0, {"one_line": 10.0})  # the headline's two pieces are one line
+    blocks = _blocks(text, joined)
+    assert ("heading", "午间行情分析：40只股票涨停、3只跌停，某概念活跃，甲公司、乙公司等涨停") in blocks
+    assert ("body", "8月20日午间，两市半日下来共有40只股票涨停、3只跌停。") in blocks
+    assert ("body", "甲公司、乙公司等涨停8月20日午间，两市半日下来共有40只股票涨停、3只跌停。") not in _blocks(
+        text, parts
+    )

@@ -40,7 +40,9 @@ from .patterns import (
     GUESTS_LABEL_RE,
     HOST_LABEL_RE,
     NAME,
+    NEWS_OPENING_RE,
     QUESTION_RE,
+    REPORT_OPENING_RE,
     SIGNATURE_RE,
     SUPPLIED_RE,
     TERMINALS,
@@ -580,12 +582,19 @@ def _runs(content: list[Line], classes: list[_Classified]) -> None:
             end += 1
         run = range(k, end)
         k = end
-        if len(run) < 2 or any(classes[i].kind in ("byline", "caption", "credit") or classes[i].opens for i in run):
+        if any(classes[i].kind in ("byline", "caption", "credit") or classes[i].opens for i in run):
             continue
         if any(classes[i].reason in web.REASONS for i in run):
             continue  # web furniture keeps its own reasons
         first = run[0]
         joined = replace(content[first], text="".join(content[i].text for i in run))
+        if _unfinished_headline(content, classes, run, joined.text):
+            classes[first] = _Classified("heading")
+            for i in run[1:]:
+                classes[i] = _Classified("heading", rest=True)
+            continue
+        if len(run) < 2:
+            continue
         whole = _classify(joined, "")
         if whole.closes or whole.kind == "byline":
             # a signature or a byline cut in pieces (（据新华社某地电 / 记者某某）): one line
@@ -610,6 +619,27 @@ def _runs(content: list[Line], classes: list[_Classified]) -> None:
         for i in run:
             if classes[i].kind in ("heading", "label", "kicker") or classes[i].kind is None:
                 classes[i] = _Classified("body")
+
+
+def _unfinished_headline(content: list[Line], classes: list[_Classified], run: range, text: str) -> bool:
+    """Text that stops without ending a sentence, set apart from a finished line above
+    it and from a report's opening under it by a blank line read as a paragraph's end:
+    a headline however many clauses it has (某某分析：83只涨停股、13只跌停股，某概念活跃，…)."""
+    after = run[-1] + 1
+    if after >= len(content) or not content[after].parted or classes[after].kind != "body":
+        return False
+    following = content[after].text
+    if REPORT_OPENING_RE.match(following) is None and NEWS_OPENING_RE.match(following) is None:
+        return False
+    first = run[0]
+    if first and not (_gap(content[first - 1], content[first]) and _complete_before(content, classes, first)):
+        return False
+    return (
+        len(text) <= MAX_HEADING
+        and text[-1] not in COMPLETE_ENDINGS + CLOSERS + "，、"
+        and text.count("“") == text.count("”")
+        and not any(ch in text for ch in "。；")
+    )
 
 
 def _complete_before(content: list[Line], classes: list[_Classified], k: int) -> bool:
@@ -745,6 +775,10 @@ class _Joiner:
         blocks = self.blocks
         shift = len(line.text) - len(text)
         seams = tuple(s - shift for s in line.seams if 0 < s - shift < len(text))
+        if line.parted and self.last == OPEN:
+            # the blank line before it ends the open paragraph: nothing continues that one
+            self.pending.pop()
+            self.last = BODY
         target = None if c.closes else self._target(k, text, c)
         if target is None and c.resume and self.before_header is not None:
             # the layout says the text goes on from elsewhere, and no paragraph is left

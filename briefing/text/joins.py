@@ -20,12 +20,10 @@ from dataclasses import replace
 
 from ..learn import Features, Model, bucket
 from ..model import Line
-from .patterns import CLOSERS, REPORT_OPENING_RE, TERMINALS
+from .patterns import CLOSERS, DATED_OPENING_RE, NEWS_OPENING_RE, REPORT_OPENING_RE, SOURCE_OPENING_RE, TERMINALS
 
 # The tail of a clause: a line that opens with a few characters and a stop (作参考。)
 _TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}[。！？，；、]")
-# The way a report's first sentence opens: a date, a time, a source (据…), an agency's dateline.
-_OPENING_RE = re.compile(r"^(?:\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}日|[今昨明]日|[今昨]天|据|记者|近日|日前|当地时间)")
 
 _OPENERS = "“‘「『（《【"
 _PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "《": "》", "【": "】"}
@@ -100,14 +98,28 @@ def features(
         bucket("piece", len(piece), (13, 30, 60, 100, 200)): 1.0,
         bucket("next", len(head), (13, 30, 60)): 1.0,
         "closer_end": float(tail[-1:] in CLOSERS),
-        "opening": float(REPORT_OPENING_RE.match(head) is not None or _OPENING_RE.match(head) is not None),
+        "opening": float(REPORT_OPENING_RE.match(head) is not None or NEWS_OPENING_RE.match(head) is not None),
         "after_end": float(after_end),
         "one_line": float(piece == tail),
         "tail": float(_TAIL_RE.match(head) is not None),
+        # two blank lines or more: a wider gap than a line's break leaves
+        "blanks": float(line.no - before.no > 2),
+        "sourced": float(SOURCE_OPENING_RE.match(head) is not None),
+        "dated": float(DATED_OPENING_RE.match(head) is not None),
     }
     if after_end and piece == tail:
         f[bucket("alone", len(tail), (8, 13, 20, 30, 45, 60))] = 1.0
+        # a line standing alone after a finished paragraph, over a report's first clause: a headline
+        f["alone&sourced"] = float(
+            SOURCE_OPENING_RE.match(head) is not None or DATED_OPENING_RE.match(head) is not None
+        )
+        f["alone&comma"] = f["comma"]
     return f
+
+
+# Below this probability of running on, a blank line surely ends the paragraph over it:
+# nothing printed later continues that one (above it, a column break may still).
+SURELY_PARTED = 0.1
 
 
 def rejoin(
@@ -132,8 +144,12 @@ def rejoin(
             f = features(piece, after_end, before, line, continues_word)
             if trace is not None:
                 trace(line, f)
-            if model is not None and model.decide(f):
-                out[k] = replace(line, joined=True)
-                continue
+            if model is not None:
+                p = model.probability(f)
+                if p >= model.threshold:
+                    out[k] = replace(line, joined=True)
+                    continue
+                if p < SURELY_PARTED:
+                    out[k] = replace(line, parted=True)
         start = k
     return out

@@ -82,6 +82,21 @@ REPORT_OPENING_RE = re.compile(
     rf"^(?:本报(?:[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)|新华社[{CJK}0-9]{{0,16}}电|[{CJK}]{{2,8}}社[{CJK}0-9]{{0,16}}电"
     rf"|[（(【][^（）()【】]{{2,30}}(?:消息|电|报导|报道|讯)[)）】])"
 )
+# How a news item's first sentence opens without a dateline: a date, a time, a source
+# (据…), the reporter (记者…), a recent day (近日, 日前), a foreign place's clock.
+NEWS_OPENING_RE = re.compile(
+    r"^(?:\d{4}年|\d{1,2}月\d{1,2}日|\d{1,2}日|[今昨明]日|[今昨]天|据|记者|近日|日前|当地时间)"
+)
+# A report's first clause that names its source or its day: 某某App显示，…  某某8月20日表示，…
+SOURCE_OPENING_RE = re.compile(r"^[^，。！？]{1,14}?(?:显示|表示|宣布|称|说|透露|介绍|指出|消息)[，：]")
+DATED_OPENING_RE = re.compile(r"^[^，。！？]{0,10}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日(?:[上下]午|晚)?[，电]|当地时间)")
+
+
+def news_opening(text: str) -> bool:
+    """The paragraph opens the way a news report does: a dateline, a date, a source."""
+    return any(r.match(text) for r in (REPORT_OPENING_RE, NEWS_OPENING_RE, SOURCE_OPENING_RE, DATED_OPENING_RE))
+
+
 # The signature that closes an item: a reader's letter (陕西咸阳市 姚 平, 读者 某某),
 # or the reporter's name in brackets at the end of a brief (（曲哲涵）, （本报记者某某整理）).
 SIGNATURE_RE = re.compile(
