@@ -209,7 +209,7 @@ class Spec:
     min_count: int
 
 
-SPECS = {"join": Spec(1.0, 5), "boundary": Spec(1.0, 1), "proposal": Spec(0.1, 10)}
+SPECS = {"join": Spec(1.0, 5), "boundary": Spec(3.0, 1), "proposal": Spec(0.1, 10)}
 THRESHOLDS = tuple(t / 100 for t in range(20, 66, 5))
 FLAT = 0.01  # F1 this close to the best counts as as good
 

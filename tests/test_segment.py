@@ -350,3 +350,95 @@ def test_a_headline_cut_inside_a_quotation_by_the_line_breaks_is_still_the_headl
     _, arts = _articles(page)
     assert arts[0].title == "某部推出「智慧農業 永續安心」行動方案"
     assert arts[0].kind == "news"
+
+
+def _broken(text: str, boundary=None):
+    page = clean(Source("p.txt", "p.txt", text, "utf-8", "simplified", "0"))
+    return page, segment(page, boundary=boundary)[0]
+
+
+# A page of readers' letters as text broken into lines: each letter signed off, then a
+# column's name over a notice, and the page's contact lines at its foot.
+BROKEN_LETTERS = (
+    "读者来信呼吁公共场所加强防护\n\n"
+    "近来，不少读者来信建议公共场所加强防护，\n有的还提出了具体办法。\n\n"
+    "读者认为，商场和车站应当定时消毒，\n并在入口处测量体温。\n\n"
+    "某省某市 张明\n\n"
+    "社区服务应更贴心\n\n"
+    "前些天，我到社区服务中心办事，工作人员\n耐心解答了我的问题。\n\n"
+    "笔者认为，社区服务应当更加贴心，\n让群众少跑腿。\n\n"
+    "某省某县 李华\n\n"
+    "预告\n\n"
+    "下期话题：共同守护城市环境。\n\n"
+    "欢迎读者就此话题来信，提出自己的建议。\n\n"
+    "传真：（010）12345678\n"
+)
+
+
+def test_a_columns_name_after_a_signed_off_letter_opens_an_item_with_the_pages_contact_lines():
+    page, arts = _broken(BROKEN_LETTERS)
+    assert page.broken
+    last = arts[-1]
+    assert last.kicker == "预告" or last.title == "预告"
+    texts = [p.orig for p in last.paragraphs]
+    assert texts[0] == "下期话题：共同守护城市环境。"
+    assert texts[-1] == "传真：（010）12345678"
+    assert not any("下期话题" in p.orig for a in arts[:-1] for p in a.paragraphs)
+
+
+def test_on_a_broken_page_a_headline_and_its_gloss_are_weighed_not_taken_for_an_article():
+    """Where the layout is lost, a section's headline and its gloss (two lines, each
+    with a clause break) do not open an article by themselves: the boundary model
+    decides."""
+    from briefing.learn import Model
+
+    text = (
+        "某市出台措施支持企业复工\n\n"
+        "某市近日出台措施，帮助企业解决复工\n中遇到的困难。\n\n"
+        "措施提出，对复工企业给予补贴，\n并减免部分费用。\n\n"
+        "交通保障有力，员工顺利返岗\n\n专车直达企业，员工安心复工\n\n"
+        "为帮助员工返岗，当地开通专车，\n把员工直接送到企业。\n\n"
+        "目前，已有上千名员工乘专车\n返回岗位。\n"
+    )
+    never = Model("boundary", -5.0, {})
+    assert len(_broken(text, never)[1]) == 1
+    always = Model("boundary", 5.0, {})
+    assert len(_broken(text, always)[1]) == 2
+    # a kicker and a headline (no clause breaks) open an article whatever the model says
+    plain = text.replace("交通保障有力，员工顺利返岗", "交通保障有力").replace(
+        "专车直达企业，员工安心复工", "返岗员工乘专车直达企业"
+    )
+    assert len(_broken(plain, never)[1]) == 2
+
+
+def test_a_page_of_reports_opens_an_article_at_each_headline_over_a_reports_opening():
+    """Most headlines of a broken page stand over a dated or sourced opening: each
+    opens an item, whatever the boundary model says of a one-paragraph section."""
+    from briefing.learn import Model
+
+    items = [
+        ("甲市推进老旧小区改造", "8月20日，甲市发布老旧小区改造方案，今年改造三百个小区。"),
+        ("乙省出台稳就业措施", "据乙省人社厅消息，该省出台十条措施，支持企业稳定岗位。"),
+        ("丙公司公布半年业绩", "丙公司8月20日表示，上半年收入同比增长一成。"),
+        ("丁市开通夜间公交", "近日，丁市开通十条夜间公交线路，方便市民夜间出行。"),
+        ("戊区建设社区食堂", "8月19日，戊区首批社区食堂开业，为老人提供平价餐食。"),
+    ]
+    text = "\n\n".join(f"{head}\n\n{body[:14]}\n{body[14:]}" for head, body in items) + "\n"
+    never = Model("boundary", -5.0, {})
+    page, arts = _broken(text, never)
+    assert page.broken
+    assert [a.title for a in arts] == [head for head, _ in items]
+
+
+def test_a_speakers_line_under_a_headline_opens_the_text_not_the_title():
+    text = (
+        "某部门负责人走上通道，回答大家关心的问题——\n\n"
+        "书写发展新答卷（连线·部长通道）\n\n某某部部长王建国\n\n稳住外贸基本盘\n\n"
+        "“外贸是经济增长的重要拉动力。”王建国说，今年将进一步扩大开放，\n稳住外贸外资。\n\n"
+        "王建国表示，要帮助企业开拓市场，\n稳定订单。\n\n"
+        "他说，还要加快发展跨境电商，\n培育新的增长点。\n"
+    )
+    arts = _broken(text)[1]
+    art = next(a for a in arts if a.title)
+    assert art.title == "书写发展新答卷（连线·部长通道）"
+    assert [p.orig for p in art.paragraphs[:2]] == ["某某部部长王建国", "稳住外贸基本盘"]

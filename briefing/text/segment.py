@@ -29,11 +29,24 @@ from ..learn import Features, Model, bucket
 from ..learn import model as shipped_model
 from ..model import Article, ArticleKind, Block, Dropped, Page, Para
 from .notices import is_notice
-from .patterns import GUESTS_LABEL_RE, HOST_LABEL_RE, REPORT_OPENING_RE, cjk_count
+from .patterns import (
+    GUESTS_LABEL_RE,
+    HOST_LABEL_RE,
+    NAME,
+    NEWS_OPENING_RE,
+    REPORT_OPENING_RE,
+    TITLE_WORDS,
+    cjk_count,
+    news_opening,
+)
 
 # A paragraph that opens with the tail of a sentence (``方。从蓝图到落地…``): the
 # start of an article whose beginning is not on the page.
 _FRAGMENT_RE = re.compile(r"^[\u4e00-\u9fff]{1,3}[。！？]")
+
+
+# A line that names a field and gives it: 制图：某某, 传真：（010）…, 责编：某某
+_FIELD_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:]\S{1,30}$")
 
 
 def _fragment(text: str) -> bool:
@@ -106,15 +119,28 @@ def _notice_text(d: _Draft) -> str:
     return "\n".join(filter(None, [_title_text(d.title) or "", *(p.orig for p in d.paras)]))
 
 
-def _strong(group: list[Block]) -> bool:
-    """A headline group that starts an article without a byline after it."""
+def _strong(group: list[Block], broken: bool = False) -> bool:
+    """A headline group that starts an article without a byline after it.  Two
+    headline lines or more do, but on a page ``broken`` into lines, where the layout
+    is lost, not when they may head a section (the boundary model weighs those)."""
     heads = [b for b in group if b.kind == "heading"]
     if any(b.mark in (1, 2) or b.opens for b in heads):
         return True
     real = [b for b in heads if b.mark != 3 and not b.text.endswith("：")]
-    if len(real) >= 2:
+    if len(real) >= 2 and not (broken and _section_head(real)):
         return True
     return any(" " in b.text.strip() and cjk_count(b.text) >= 8 and b.mark != 3 for b in real)
+
+
+# A line that names a person by the office held: 某部部长某某, 某市市长某某代表
+_NAME_LINE_RE = re.compile(rf"^[\u4e00-\u9fff、·]{{0,30}}(?:{TITLE_WORDS})[ \u3000\u00a0]*{NAME}(?:代表|委员)?$")
+_CLAUSE_BREAK_RE = re.compile(r"[\u4e00-\u9fff”》][，；][\u4e00-\u9fff“《]")
+
+
+def _section_head(heads: list[Block]) -> bool:
+    """Headline lines that may head a section as well as an article: a headline and
+    its gloss, each with a clause break."""
+    return all(_CLAUSE_BREAK_RE.search(b.text) for b in heads)
 
 
 # How far the text around a headline is read to see whether the topic changes there.
@@ -174,6 +200,26 @@ def page_profile(blocks: tuple[Block, ...]) -> dict[str, float]:
 OPENING_CHARS = 8  # the start of a paragraph compared with the others under headlines
 
 
+def _page_of_reports(blocks: tuple[Block, ...]) -> bool:
+    """Most of the page's headlines stand over a report's opening (a date, a source,
+    a dateline): a page of news items, where each such headline opens one."""
+    under: list[Block] = []
+    group = False
+    for b in blocks:
+        if b.kind == "heading":
+            group = True
+        elif b.kind == "body" and b.text:
+            if group:
+                under.append(b)
+            group = False
+    opening = sum(news_opening(b.text) for b in under)
+    return len(under) >= MIN_REPORTS and opening >= REPORTS_SHARE * len(under)
+
+
+MIN_REPORTS = 4  # headlines over text: fewer tell nothing of the page
+REPORTS_SHARE = 0.6
+
+
 _PARALLEL_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,7}[ \u3000\u00a0]+[\u4e00-\u9fff“”]{2,8}$")
 # A headline closed by its column's name in brackets: 让新三板“活”起来（财经眼）
 _COLUMN_RE = re.compile(r"[（(][^（）()]{2,20}[)）]$")
@@ -218,6 +264,9 @@ def boundary_features(
         "parallel": float(_PARALLEL_RE.match(main) is not None),
         "named": float(bool(re.search(r"[：:｜|]", main))),
         "dash": float(any(b.text.startswith("—") for b in heads)),
+        # 某部部长某某 / 稳住…: a speaker's line over the speaker's headline
+        "speaker_line": float(_NAME_LINE_RE.match(heads[0].text) is not None),
+        "glossed": float(len(heads) >= 2 and _section_head(heads)),
         **(profile or {}),
     }
     previous = next((b for b in reversed(blocks[:index]) if b.kind == "body" and b.text), None)
@@ -230,6 +279,11 @@ def boundary_features(
     f["head_after"] = _share(main, nxt[:150])
     f["head_before"] = _share(main, prev)
     f[bucket("since", since, (0, 1, 3, 8))] = 1.0
+    ahead = _ahead(blocks, index)
+    f[bucket("ahead", ahead, (1, 2, 4, 8))] = 1.0
+    # a short piece after a short piece: items of a list of briefs, not an article's sections
+    f["short_both"] = float(since <= 2 and ahead <= 2)
+    f["news_opening"] = float(NEWS_OPENING_RE.match(block.text) is not None)
     f["top"] = float(not prev)
     if broken:
         # a page broken into lines has lost its layout: the same marks weigh otherwise there
@@ -258,6 +312,16 @@ def _windows(blocks: tuple[Block, ...], index: int) -> tuple[str, str]:
     return "".join(reversed(before))[-WINDOW_CHARS:], "".join(after)[:WINDOW_CHARS]
 
 
+def _ahead(blocks: tuple[Block, ...], index: int) -> int:
+    """The paragraphs under the headline group over ``blocks[index]``, to the next one."""
+    ahead = 0
+    for b in blocks[index:]:
+        if b.kind in ("heading", "kicker", "label"):
+            break
+        ahead += b.kind == "body" and bool(b.text)
+    return ahead
+
+
 def _since(blocks: tuple[Block, ...], index: int) -> int:
     """The paragraphs since the headline group before the one over ``blocks[index]``."""
     since = 0
@@ -281,6 +345,7 @@ class _Segmenter:
         self.trace = trace
         self.broken = page.broken
         self.profile = page_profile(page.blocks) if boundary is not None or trace is not None else {}
+        self.reports = page.broken and _page_of_reports(page.blocks)
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.group: list[Block] = []
@@ -333,6 +398,11 @@ class _Segmenter:
             self.drop(extra, "page banner")
         subheads = [b for b in heads if b.mark == 3] if any(b.mark != 3 for b in heads) else []
         heads = [b for b in heads if b not in subheads]
+        named = next((i for i, b in enumerate(heads) if i and _NAME_LINE_RE.match(b.text)), None)
+        if named is not None and not _NAME_LINE_RE.match(heads[0].text):
+            # 书写…答卷 / 商务部部长某某 / 稳住…: a speaker's line under the headline opens
+            # the text, the first of its sections (the line and the headlines after it)
+            subheads, heads = subheads + heads[named:], heads[:named]
         draft = _Draft(
             title=heads,
             kicker=kickers[-1].orig if kickers else None,
@@ -369,8 +439,15 @@ class _Segmenter:
         model's word on its features, or without one the rules (a strong headline,
         or one over a report's opening or after a signature)."""
         if not any(b.kind == "heading" for b in group):
-            return False
-        if _strong(group) or self.closed or REPORT_OPENING_RE.match(block.text) is not None:
+            # a column's name over text after an article signed off: the next item (预告, 链接)
+            return self.closed and bool(group)
+        if self.closed or REPORT_OPENING_RE.match(block.text) is not None:
+            return True
+        if self.reports and news_opening(block.text):
+            return True
+        # where the page keeps its layout, two headline lines open an article; broken into
+        # lines, a section's headline and its gloss look the same: the model weighs that
+        if _strong(group, self.broken):
             return True
         if self.boundary is None and self.trace is None:
             return False
@@ -549,6 +626,10 @@ class _Segmenter:
                 trailing = nxt is None or nxt.kind in ("heading", "kicker", "label", "byline")
                 self.names(block, trailing)
         self.group = self.close_with(self.group, keep=0)  # at the end of the page
+        if self.current is not None and self.group and all(_FIELD_RE.match(b.text) for b in self.group):
+            # the last article's trailing lines (制图：某某, 传真：…), not a headline without text
+            self.current.paras.extend(_para(b, "heading") for b in self.group)
+            self.group = []
         for blk in self.group:
             self.drop(blk, "heading without text")
         for g in self.guests:
