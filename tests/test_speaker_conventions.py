@@ -631,3 +631,11 @@ def test_a_body_that_is_reviewing_or_considering_a_measure_plans_it():
     assert all(p.speaker == "陈立明" for p in found)
     # a thing that is considered is no plan of anyone's
     assert find_proposals(article("某部部长陈立明说，出于安全考虑，活动改期举行。")) == ()
+
+
+def test_it_is_necessary_to_is_a_call_and_necessity_as_a_noun_is_not():
+    # the tokenizer cuts 有必要 into 有 | 必要: read together, it is a modal of a call
+    assert marker("有必要把该类风险纳入公共安全管理") == ("modal", 0, 3)
+    assert marker("当局有必要尽快修订相关条例") == ("modal", 2, 5)
+    assert marker("这些做法有必要的成分") is None
+    assert marker("没有必要再讨论") is None

@@ -311,6 +311,8 @@ def marker(clause: str) -> tuple[str, int, int] | None:
             return "modal", pos, pos + 1  # 要持…, 应为…: the tokenizer joined the modal with the word after it
         if len(token) == 2 and token[0] in _NOT_JOINED_MODAL and _is_word(token[1] + nxt):
             return "modal", pos, pos + 1  # 要紧跟…: 要 + 紧跟, split the other way by the tokenizer
+        if token == "有" and nxt == "必要" and clause[end + 2 : end + 3] not in ("的", "性", "。", ""):
+            return "modal", pos, end + 2  # 有必要把…: the tokenizer cuts 有 | 必要
         if token == "可" and clause.startswith(NOT_MODAL_KE, pos):
             pos = end
             continue
