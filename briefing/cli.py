@@ -18,12 +18,14 @@ from .errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, EXIT_USA
 EXIT_CODES_HELP = (
     "Exit codes: 0 every input was used; 1 a briefing was written but some inputs were skipped; "
     "2 bad command line or configuration; 3 no input could be used (nothing written); "
-    "4 the briefing could not be written; 70 internal error (a bug: please report it)."
+    "4 the briefing could not be written, or the email could not be sent; "
+    "70 internal error (a bug: please report it)."
 )
 
 app = typer.Typer(
     name="briefing",
-    help="Turn Chinese newspaper pages into a weekly policy briefing (Markdown, DOCX, JSON).\n\n" + EXIT_CODES_HELP,
+    help="Turn Chinese newspaper pages into a weekly policy briefing (Markdown, DOCX, JSON, HTML, email).\n\n"
+    + EXIT_CODES_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -103,7 +105,8 @@ def make(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Page files (.pdf, .html, .htm, .mhtml, .txt, .md, .docx) or folders to search for them.",
+            help="Page files (.pdf, .html, .htm, .mhtml, .mht, .txt, .md, .docx) or folders to search for them.",
+            metavar="PAGES",
             show_default=False,
         ),
     ],
@@ -123,7 +126,7 @@ def make(
         _STR,
         typer.Option(
             help="full (default): every section; brief: the executive summary with the leading proposals, "
-            "the leading three of each theme and an annex listing every proposal."
+            "the leading two of each theme and an annex listing every proposal."
         ),
     ] = None,
     config: ConfigOpt = None,

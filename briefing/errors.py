@@ -7,7 +7,7 @@ EXIT_OK = 0  # every input was used
 EXIT_PARTIAL = 1  # a briefing was written, but some inputs were skipped
 EXIT_USAGE = 2  # bad command line or configuration
 EXIT_NOTHING = 3  # no input could be used; nothing was written
-EXIT_OUTPUT = 4  # the briefing could not be written
+EXIT_OUTPUT = 4  # the briefing could not be written, or its email could not be sent
 EXIT_INTERNAL = 70  # a bug (EX_SOFTWARE); the previous briefing is untouched
 
 

@@ -150,3 +150,33 @@ def test_models_assemble_joins_an_installed_model(tmp_path: Path):
     result = invoke("models", "assemble", "qwen2.5-coder-0.5b", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert result.output.strip() == str(out) and out.stat().st_size == PRESETS["qwen2.5-coder-0.5b"].size
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_help_and_readme_promise_what_the_briefing_does():
+    from briefing.config import DEFAULT_FORMATS, Settings
+    from briefing.errors import EXIT_INTERNAL, EXIT_NOTHING, EXIT_OUTPUT, EXIT_PARTIAL, EXIT_USAGE
+    from briefing.registry import readers
+    from briefing.render.view import BRIEF_PER_THEME
+
+    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+    make_help, top_help = _plain(invoke("make", "--help").output), _plain(invoke("--help").output)
+    readme = _plain((Path(__file__).parents[1] / "README.md").read_text("utf-8"))
+    per_theme = f"leading {words[BRIEF_PER_THEME]}"
+    assert f"{per_theme} of each theme" in make_help
+    assert f"{per_theme} proposals of each theme" in readme
+    assert "make [OPTIONS] {PAGES}..." in make_help and "briefing make PAGES..." in readme
+    for suffix in readers.names():
+        assert suffix in make_help, suffix
+        assert f"`{suffix}`" in readme, suffix
+    assert f"[default: {','.join(DEFAULT_FORMATS)}]" in make_help
+    assert f"[default: {Settings().summary_chars}]" in make_help
+    for name in ("Markdown", "DOCX", "JSON", "HTML", "email"):
+        assert name in top_help, name
+    for code in (EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_OUTPUT, EXIT_INTERNAL):
+        assert f"; {code} " in make_help or f": {code} " in make_help, code
+        assert f"| {code} |" in readme, code
+    assert "email could not be sent" in make_help and "email could not be sent" in readme
