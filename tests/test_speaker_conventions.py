@@ -639,3 +639,21 @@ def test_it_is_necessary_to_is_a_call_and_necessity_as_a_noun_is_not():
     assert marker("当局有必要尽快修订相关条例") == ("modal", 2, 5)
     assert marker("这些做法有必要的成分") is None
     assert marker("没有必要再讨论") is None
+
+
+def test_a_company_manager_after_an_official_speaks_for_himself():
+    art = article(
+        "市经济信息委副主任卢建国表示，要加快建设工业互联网平台，推动中小企业数字化转型。",
+        "“新政让我们很受鼓舞。”重庆好的电子总经理闵德文表示，公司将扩大研发投入，建设两座智能工厂。",
+        "“我们将在明年建成储能电站。”欧阳明说。欧阳明是某能源集团董事长。",
+    )
+    by_text = {p.text: p.speaker for p in find_proposals(art)}
+    assert by_text["要加快建设工业互联网平台，推动中小企业数字化转型"] == "卢建国"
+    assert [s for t, s in by_text.items() if "研发投入" in t] == ["闵德文"]
+    assert all(s != "卢建国" for t, s in by_text.items() if "储能电站" in t)
+
+
+def test_a_particle_ends_a_title_chain_but_a_name_holding_it_does_not():
+    art = article("作为最早入驻的企业，目的地旅游公司总经理蔡文华表示，公司将开通三条旅游专线。")
+    (p,) = find_proposals(art)
+    assert p.speaker == "蔡文华" and p.role == "目的地旅游公司总经理"

@@ -203,7 +203,22 @@ _ISSUED_RE = re.compile(
 _CONFERENCE_RE = re.compile(r"召开([\u4e00-\u9fff“”]{4,30}?(?:大会|会议|座谈会|推进会))[，,]?(提出|部署|强调|要求)")
 
 
-_ROLE_STOP = re.compile(r"^(?:作为|针对|在|据|对|同样|还有|从|随着|其中|为)|的")
+_ROLE_STOP = re.compile(r"^(?:作为|针对|在|据|对|同样|还有|从|随着|其中|为)")
+
+
+def _particle_end(segment: str) -> int:
+    """Where the segment's last particle 的 ends (0 if it has none): 的 as a word of its
+    own (…的代表), not the character inside a name (美的, 目的地)."""
+    if "的" not in segment:
+        return 0
+    from ...text.tokenize import word_tags
+
+    pos = end = 0
+    for word, _ in word_tags(segment):
+        pos += len(word)
+        if word == "的":
+            end = pos
+    return end
 
 
 # Groups that speak without being identifiable: the previous speaker stops here.
@@ -313,7 +328,14 @@ def _role_before(text: str, end: int, orig: str | None = None) -> str:
         if seg.startswith("在") and start == end and len(seg) > 3:
             seg, seg_start = seg[1:], seg_start + 1  # 在某大学教授某某看来: the title after 在
         candidate = seg.strip()
-        if not candidate or _ROLE_STOP.search(candidate) or len(candidate) > 40:
+        if not candidate or len(candidate) > 40 or _ROLE_STOP.search(candidate):
+            break
+        particle = _particle_end(candidate)
+        if particle:
+            # 来自基层的代表李明, 一家做电子的公司总经理王某: the office after the particle
+            rest = candidate[particle:]
+            if start == end and rest and re.search(rf"(?:{_TITLES}|委员|代表)$", rest):
+                start = seg_start + len(seg.rstrip()) - len(rest)
             break
         if start != end and not re.search(rf"(?:{_TITLES}|委员|代表)$", candidate):
             break
