@@ -35,13 +35,9 @@ def merge_restatements(analyses: Sequence[Analysis]) -> tuple[Analysis, ...]:
         pairs = [_pairs(proposals[i][1].text) for i in members]
         kept = _PairIndex(pairs, grow=True)  # the measures kept so far
         for m, i in enumerate(members):
-            k, p = proposals[i]
+            p = proposals[i][1]
             first = next(
-                (
-                    n
-                    for n in kept.same_measure(pairs[m])
-                    if proposals[members[n]][0] != k and _restates(pairs[m], pairs[n])
-                ),
+                (n for n in kept.same_measure(pairs[m]) if _restates(pairs[m], pairs[n])),
                 None,
             )
             if first is None:

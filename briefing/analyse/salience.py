@@ -242,13 +242,20 @@ def top(proposals: Sequence[Proposal], saliences: Sequence[Salience], n: int = T
     """The week's leading proposals: by salience, each measure once (the others on
     it are named with it), only those with a named speaker or body and a concrete
     element."""
+    from .proposals.learned import _restates
+
     by_id = {p.id: p for p in proposals}
     ranked = sorted(saliences, key=lambda s: (-s.score, s.proposal))
     shown: set[str] = set()
+    texts: list[set[str]] = []  # the measures listed so far, whoever said them
     out = []
     for s in ranked:
         if s.proposal in shown or s.who <= 0 or s.what <= 0 or s.proposal not in by_id:
             continue
+        pairs = _pairs(by_id[s.proposal].text)
+        if any(_restates(pairs, t) for t in texts):  # a copy the earlier passes kept apart
+            continue
+        texts.append(pairs)
         shown.add(s.proposal)
         shown.update(s.cluster)
         out.append((by_id[s.proposal], s))

@@ -365,10 +365,13 @@ class _DocxBriefing:
     def themes(self, title: str) -> None:
         self.heading(title, 1)
         bilingual = self.b.translation is not None
-        for group, shown in listed(self.b, self.length):
+        for group, shown, elsewhere in listed(self.b, self.length):
             self.heading(self.text("theme_heading", group), 2)
-            if len(shown) < len(group.proposals):
-                self.document.add_paragraph(self.text("listed_note", len(shown), len(group.proposals)))
+            if self.length == "brief":
+                self.para(self.text("listed_note", len(shown) + len(elsewhere), len(group.proposals)))
+            if not shown:
+                self.para(self.text("elsewhere_note", elsewhere))
+                continue
             if bilingual:
                 headers: tuple[str, ...] = ("Speaker and role", "Proposal", "English (machine translation)", "Source")
                 widths: tuple[float, ...] = BILINGUAL_WIDTHS_CM
@@ -377,6 +380,8 @@ class _DocxBriefing:
             table = _table(self.document, headers, widths)
             for p in shown:
                 _row(table, self._proposal_cells(p, group.theme.key, bilingual), widths, small=(len(widths) - 1,))
+            if elsewhere:
+                self.para(self.text("elsewhere_note", elsewhere))
 
     def annex(self, title: str) -> None:
         from docx.enum.section import WD_SECTION

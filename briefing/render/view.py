@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -149,10 +149,18 @@ def week(b: Briefing, top: Sequence[Leading], people: int) -> list[str]:
         f"{concrete} name an amount, a number, a deadline, a programme or a new rule;"
         f" {plans} are plans of the speaker's own body and {len(proposals) - plans} suggestions to others."
     )
+    # a measure is quoted once in the executive summary: one of the leading items is
+    # referred to by its number in the list under these sentences
+    number = {item.proposal.id: n for n, item in enumerate(top, start=1)}
     shared = max(b.salience, key=lambda s: (len(s.cluster), s.score), default=None)
     if shared is not None and shared.cluster:
         p = next(p for p in proposals if p.id == shared.proposal)
-        out.append(f"Raised by the most speakers ({len(shared.cluster) + 1}): “{p.text}” ({p.who or p.role or '—'}).")
+        speakers = len(shared.cluster) + 1
+        if p.id in number:
+            who = p.who or p.role or "—"
+            out.append(f"Raised by the most speakers ({speakers}): leading item {number[p.id]}, {who}.")
+        else:
+            out.append(f"Raised by the most speakers ({speakers}): “{p.text}” ({p.who or p.role or '—'}).")
     if b.archive is None:
         out.append("Novelty is not assessed: no archive of earlier weeks was used.")
     else:
@@ -161,7 +169,7 @@ def week(b: Briefing, top: Sequence[Leading], people: int) -> list[str]:
     if top:
         p = top[0].proposal
         role = f" ({p.role})" if p.role else ""
-        out.append(f"The leading item: {p.who or '—'}{role}: “{p.text}”.")
+        out.append(f"The leading item, first below, is {p.who or '—'}'s{role}.")
     return out[:5]
 
 
@@ -179,19 +187,58 @@ def source_heading(b: Briefing, name: str) -> str:
 BRIEF_PER_THEME = 2  # proposals a brief briefing lists under each theme
 
 
-def listed(b: Briefing, length: str = "full") -> list[tuple[ThemeGroup, tuple[Proposal, ...]]]:
-    """Each theme with the proposals its section lists: all of them, or in a brief
-    briefing the leading few by salience (in reading order)."""
+@dataclass(frozen=True)
+class Listed:
+    """A theme's section: the proposals it lists in full (those whose main theme it
+    is), and those of its theme listed in full under another, referred to by
+    ``elsewhere`` (proposal, the theme group that lists it)."""
+
+    group: ThemeGroup
+    shown: tuple[Proposal, ...]
+    elsewhere: tuple[tuple[Proposal, ThemeGroup], ...] = ()
+
+    def __iter__(self) -> Iterator[Any]:  # for g, shown, elsewhere in listed
+        return iter((self.group, self.shown, self.elsewhere))
+
+
+def main_theme(p: Proposal, order: Sequence[str]) -> str | None:
+    """The theme a proposal is listed under in full: its strongest (the taxonomy's
+    order between equals)."""
+    rank = {key: n for n, key in enumerate(order)}
+    hits = [h for h in p.themes if h.theme in rank]
+    return min(hits, key=lambda h: (-h.score, rank[h.theme])).theme if hits else None
+
+
+def listed(b: Briefing, length: str = "full") -> list[Listed]:
+    """Each theme with the proposals its section lists in full — all whose main theme
+    it is, or in a brief briefing the leading few of them by salience (in reading
+    order) — and a reference to each of its other proposals (in a brief, those
+    among its leading few) under the theme that lists it."""
     rank = {s.proposal: (-s.score, n) for n, s in enumerate(b.salience)}
+    groups = [g for g in b.groups if g.proposals]
+    by_key = {g.theme.key: g for g in groups}
+    main = {p.id: main_theme(p, list(by_key)) or g.theme.key for g in groups for p in g.proposals}
+
+    def leading_of(proposals: Iterable[Proposal]) -> set[str]:
+        ordered = sorted(proposals, key=lambda p: rank.get(p.id, (0.0, 0)))
+        return {p.id for p in ordered[:BRIEF_PER_THEME]} if length == "brief" else {p.id for p in ordered}
+
+    # in full under its main theme: where a brief leaves it out there, under the
+    # first theme whose leading few it is among
+    full: dict[str, str] = {}
+    for g in groups:
+        for pid in leading_of(p for p in g.proposals if main[p.id] == g.theme.key):
+            full[pid] = g.theme.key
+    for g in groups:
+        for pid in leading_of(g.proposals):
+            full.setdefault(pid, g.theme.key)
     out = []
-    for g in b.groups:
-        if not g.proposals:
-            continue
-        shown = g.proposals
-        if length == "brief":
-            best = sorted(g.proposals, key=lambda p: rank.get(p.id, (0.0, 0)))[:BRIEF_PER_THEME]
-            shown = tuple(p for p in g.proposals if p in best)
-        out.append((g, shown))
+    for g in groups:
+        chosen = leading_of(g.proposals) | {p.id for p in g.proposals if full.get(p.id) == g.theme.key}
+        shown = tuple(p for p in g.proposals if p.id in chosen and full.get(p.id) == g.theme.key)
+        home = {p.id: full.get(p.id, g.theme.key) for p in g.proposals}
+        elsewhere = tuple((p, by_key[home[p.id]]) for p in g.proposals if p.id in chosen and home[p.id] != g.theme.key)
+        out.append(Listed(g, shown, elsewhere))
     return out
 
 
